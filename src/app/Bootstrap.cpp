@@ -1,0 +1,141 @@
+#include "app/Bootstrap.h"
+
+#include "app/CommandLine.h"
+#include "logging/LogHub.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "ba.app")
+
+namespace ba {
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fputs(bytes.constData(), stream);
+    if (!bytes.endsWith('\n')) {
+        std::fputc('\n', stream);
+    }
+    std::fflush(stream);
+}
+
+} // namespace
+
+QHash<QString, QString> Bootstrap::processEnvironment()
+{
+    QHash<QString, QString> values;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList keys = env.keys();
+    for (const QString &key : keys) {
+        values.insert(key, env.value(key));
+    }
+    return values;
+}
+
+std::unique_ptr<QSettings> Bootstrap::openSettings(const QString &dataDir, bool explicitDir)
+{
+    if (explicitDir) {
+        // Nothing outside DIR is touched when --data-dir is given.
+        return std::make_unique<QSettings>(QDir(dataDir).filePath(QStringLiteral("settings.ini")),
+                                           QSettings::IniFormat);
+    }
+    return std::make_unique<QSettings>();
+}
+
+Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments, const QHash<QString, QString> &environment)
+{
+    Outcome outcome;
+    const CommandLine::Result parsed = CommandLine::parse(arguments);
+    switch (parsed.outcome) {
+    case CommandLine::Outcome::ShowHelp:
+    case CommandLine::Outcome::ShowVersion:
+        printLine(stdout, parsed.text);
+        outcome.exitCode = 0;
+        return outcome;
+    case CommandLine::Outcome::Error:
+        printLine(stderr, QCoreApplication::applicationName() + QStringLiteral(": ") + parsed.text);
+        outcome.exitCode = 2;
+        return outcome;
+    case CommandLine::Outcome::Run:
+        break;
+    }
+
+    ConfigSources sources;
+    sources.commandLine = parsed.values;
+    sources.environment = environment;
+    sources.defaultDataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    bool explicitDir = false;
+    const QString dataDir = resolveDataDir(sources, &explicitDir);
+    std::unique_ptr<QSettings> settings = openSettings(dataDir, explicitDir);
+    QSettings *settingsPtr = settings.get();
+    sources.settings = [settingsPtr](const QString &key) -> std::optional<QString> {
+        const QVariant value = settingsPtr->value(QStringLiteral("config/") + key);
+        return value.isValid() ? std::optional<QString>(value.toString()) : std::nullopt;
+    };
+
+    ConfigResult resolved = resolveConfig(sources);
+    if (resolved.error) {
+        printLine(stderr, QCoreApplication::applicationName() + QStringLiteral(": ") + resolved.error->message);
+        outcome.exitCode = 2;
+        return outcome;
+    }
+    outcome.prepared.config = resolved.config;
+    outcome.prepared.settings = std::move(settings);
+    return outcome;
+}
+
+bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error)
+{
+    if (!QDir().mkpath(config.dataDir) || !QDir().mkpath(QDir(config.dataDir).filePath(QStringLiteral("logs")))) {
+        *error = QCoreApplication::translate("Bootstrap", "Cannot create the data folder %1.").arg(config.dataDir);
+        return false;
+    }
+    // QT_LOGGING_RULES that switch debug output on must not be cut off by the default info floor.
+    const bool rulesEnableDebug = qEnvironmentVariable("QT_LOGGING_RULES").contains(QLatin1String(".debug=true"));
+    logHub.setMinimumLevel(rulesEnableDebug ? QtDebugMsg : config.logLevel);
+    logHub.setSecrets({config.geminiApiKey, config.coingeckoApiKey});
+    QString why;
+    if (!logHub.openFile(config.logFilePath(), &why)) {
+        *error = QCoreApplication::translate("Bootstrap", "Cannot write the log file %1: %2")
+                     .arg(config.logFilePath(), why);
+        return false;
+    }
+    qCInfo(lcApp) << "Bitcoin Analyzer" << BA_VERSION << "on Qt" << qVersion() << "data dir" << config.dataDir
+                  << (config.offline ? "offline" : "online");
+    return true;
+}
+
+void Bootstrap::installTranslations(const AppConfig &config)
+{
+    const QLocale locale = config.language.isEmpty() ? QLocale::system() : QLocale(config.language);
+    QLocale::setDefault(locale);
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        return;
+    }
+    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qtTranslator);
+    }
+    auto *appTranslator = new QTranslator(QCoreApplication::instance());
+    if (appTranslator->load(locale, QStringLiteral("bitcoin-analyzer"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(appTranslator);
+    } else {
+        qCWarning(lcApp) << "No translation for" << locale.name();
+    }
+}
+
+} // namespace ba

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ba {
+
+// Timestamps are Unix milliseconds UTC throughout.
+struct PricePoint
+{
+    qint64 tsMs = 0;
+    double price = 0.0;
+    std::optional<double> marketCap;
+    std::optional<double> volume;
+};
+
+struct Candle
+{
+    qint64 tsMs = 0; // close time, as CoinGecko reports it
+    double open = 0.0;
+    double high = 0.0;
+    double low = 0.0;
+    double close = 0.0;
+};
+
+struct MarketSnapshot
+{
+    QString coinId;
+    QString vsCurrency;
+    double price = 0.0;
+    std::optional<double> change24hPct;
+    std::optional<double> marketCap;
+    std::optional<double> volume24h;
+    qint64 lastUpdatedMs = 0;
+};
+
+struct NewsItem
+{
+    QString url; // canonical: no utm_* parameters, no fragment
+    QString title;
+    QString source;
+    std::optional<qint64> publishedMs;
+    QString summary;
+    QString imageUrl;
+    QString author;
+    qint64 fetchedMs = 0;
+};
+
+} // namespace ba

@@ -1,0 +1,150 @@
+#include "gui/MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QScreen>
+#include <QSettings>
+
+namespace ba {
+
+Q_LOGGING_CATEGORY(lcMainWindow, "ba.gui.mainwindow")
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitMainKey = QStringLiteral("window/splitMain");
+const QString SplitBottomKey = QStringLiteral("window/splitBottom");
+constexpr int DefaultWidth = 1280;
+constexpr int DefaultHeight = 800;
+constexpr int StateVersion = 1; // bump when docks change, so old saved layouts are ignored
+
+} // namespace
+
+MainWindow::MainWindow(const Parts &parts, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
+{
+    m_ui->setupUi(this);
+
+    m_refreshStateLabel = new QLabel(this);
+    m_refreshStateLabel->setObjectName(QStringLiteral("refreshStateLabel"));
+    m_refreshStateLabel->setTextFormat(Qt::PlainText);
+    m_refreshStateLabel->setText(tr("Not refreshed yet"));
+    statusBar()->addPermanentWidget(m_refreshStateLabel);
+
+    placeParts(parts);
+    connectActions();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::placeParts(const Parts &parts)
+{
+    if (parts.priceView != nullptr) {
+        m_ui->splitMain->insertWidget(0, parts.priceView);
+    }
+    if (parts.newsView != nullptr) {
+        m_ui->splitBottom->addWidget(parts.newsView);
+    }
+    if (parts.analysisView != nullptr) {
+        m_ui->splitBottom->addWidget(parts.analysisView);
+    }
+    // The chart gets most of the height when there is no saved layout.
+    const int priceIndex = m_ui->splitMain->indexOf(parts.priceView);
+    if (priceIndex >= 0) {
+        m_ui->splitMain->setStretchFactor(priceIndex, 3);
+    }
+    m_ui->splitMain->setStretchFactor(m_ui->splitMain->indexOf(m_ui->splitBottom), 2);
+    m_ui->splitMain->setSizes({3 * DefaultHeight / 5, 2 * DefaultHeight / 5});
+
+    if (parts.logDock != nullptr) {
+        addDockWidget(Qt::BottomDockWidgetArea, parts.logDock);
+        QAction *toggleLog = parts.logDock->toggleViewAction();
+        toggleLog->setShortcut(QKeySequence(tr("Ctrl+L")));
+        toggleLog->setIcon(QIcon(QStringLiteral(":/icons/log.svg")));
+        toggleLog->setStatusTip(tr("Show or hide the log viewer"));
+        m_ui->menuView->addAction(toggleLog);
+    }
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_ui->actionExportPrices, &QAction::triggered, this, &MainWindow::exportPricesRequested);
+    connect(m_ui->actionExportChart, &QAction::triggered, this, &MainWindow::exportChartRequested);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::aboutRequested);
+    connect(m_ui->actionAboutQt, &QAction::triggered, this, [] { QApplication::aboutQt(); });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+}
+
+QMenu *MainWindow::viewMenu() const
+{
+    return m_ui->menuView;
+}
+
+QString MainWindow::refreshState() const
+{
+    return m_refreshStateLabel->text();
+}
+
+void MainWindow::showStatus(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::setExportEnabled(bool enabled)
+{
+    m_ui->actionExportPrices->setEnabled(enabled);
+    m_ui->actionExportChart->setEnabled(enabled);
+}
+
+void MainWindow::setRefreshState(const QString &text)
+{
+    m_refreshStateLabel->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    const bool restored =
+        m_settings != nullptr && restoreGeometry(m_settings->value(GeometryKey).toByteArray());
+    if (!restored) {
+        // First start (or unreadable settings): a comfortable size that still fits small screens.
+        QSize size(DefaultWidth, DefaultHeight);
+        if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+            size = size.boundedTo(screen->availableSize());
+        }
+        resize(size);
+        qCDebug(lcMainWindow) << "No saved window geometry, using" << size;
+    }
+    if (m_settings == nullptr) {
+        return;
+    }
+    restoreState(m_settings->value(StateKey).toByteArray(), StateVersion);
+    m_ui->splitMain->restoreState(m_settings->value(SplitMainKey).toByteArray());
+    m_ui->splitBottom->restoreState(m_settings->value(SplitBottomKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    if (m_settings == nullptr) {
+        return;
+    }
+    m_settings->setValue(GeometryKey, saveGeometry());
+    m_settings->setValue(StateKey, saveState(StateVersion));
+    m_settings->setValue(SplitMainKey, m_ui->splitMain->saveState());
+    m_settings->setValue(SplitBottomKey, m_ui->splitBottom->saveState());
+}
+
+} // namespace ba

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QString>
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSettings;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ba {
+
+// The window frame: menus, status bar and where the views go. It owns no data and calls no
+// service; menu choices leave as signals and AppContext decides what they do.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Parts
+    {
+        QWidget *priceView = nullptr;    // top, the large area
+        QWidget *newsView = nullptr;     // bottom left
+        QWidget *analysisView = nullptr; // bottom right
+        QDockWidget *logDock = nullptr;  // bottom dock; needs an objectName for state restore
+    };
+
+    // Takes ownership of the parts. settings may be null (nothing saved or restored).
+    MainWindow(const Parts &parts, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QMenu *viewMenu() const; // for later entries such as "Health"
+    QString refreshState() const;
+
+public Q_SLOTS:
+    void showStatus(const QString &text, int timeoutMs = 0);
+    void setExportEnabled(bool enabled);
+    void setRefreshState(const QString &text); // permanent status-bar label, e.g. "Updated 10:24"
+
+Q_SIGNALS:
+    void refreshRequested();
+    void exportPricesRequested();
+    void exportChartRequested();
+    void aboutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void placeParts(const Parts &parts);
+    void connectActions();
+    void restoreLayout();
+    void saveLayout() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QSettings *m_settings;
+    QLabel *m_refreshStateLabel = nullptr;
+};
+
+} // namespace ba

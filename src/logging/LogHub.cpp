@@ -1,0 +1,359 @@
+#include "logging/LogHub.h"
+
+#include "logging/Correlation.h"
+#include "logging/Redactor.h"
+#include "logging/RotatingLogFile.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QThread>
+#include <QTimer>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace ba {
+
+namespace {
+
+// A backstop against a runaway producer when the writer cannot keep up (e.g. a stalled disk):
+// the handler must never block, so beyond this many waiting messages new ones are counted and dropped.
+constexpr size_t kMaxQueued = 1000000;
+
+// QtMsgType values are not ordered by severity (QtInfoMsg is 4).
+int severity(QtMsgType level)
+{
+    switch (level) {
+    case QtDebugMsg:
+        return 0;
+    case QtInfoMsg:
+        return 1;
+    case QtWarningMsg:
+        return 2;
+    case QtCriticalMsg:
+        return 3;
+    case QtFatalMsg:
+        return 4;
+    }
+    return 1;
+}
+
+// A message as captured on the calling thread; everything costly happens later in the writer.
+struct Pending
+{
+    QtMsgType level;
+    qint64 timeMs;
+    QString category;
+    QString correlationId;
+    QString message;
+    quintptr threadId;
+};
+
+bool rulesSetByHub = false; // setFilterRules is process-wide; only undo what we did
+
+} // namespace
+
+struct LogHub::Private
+{
+    explicit Private(LogHub *hub, const Options &opts)
+        : q(hub), options(opts), file(opts.maxFileBytes, opts.keptFiles)
+    {}
+
+    void run();
+    void process(std::vector<Pending> &batch, quint64 droppedFromQueue);
+    LogEntry toEntry(Pending &pending);
+    void pushToRing(std::vector<LogEntry> &entries);
+    void scheduleDelivery();
+    void deliver();
+
+    LogHub *q;
+    const Options options;
+    Redactor redactor;
+    std::atomic<int> minimumSeverity{severity(QtInfoMsg)};
+    std::atomic<QtMsgType> minimumLevel{QtInfoMsg};
+
+    // Queue between producers (any thread) and the writer.
+    std::mutex queueMutex;
+    std::condition_variable queueReady;
+    std::condition_variable batchDone;
+    std::vector<Pending> queue;
+    quint64 enqueued = 0;
+    quint64 processed = 0;
+    quint64 droppedFromQueue = 0;
+    bool stopping = false;
+    std::thread writer;
+
+    // Only the writer writes (and openFile replays the ring); both hold fileMutex.
+    mutable std::mutex fileMutex;
+    RotatingLogFile file;
+    bool fileEverOpened = false;
+    quint64 nextSequence = 0; // writer only
+
+    mutable std::mutex ringMutex;
+    std::deque<LogEntry> ring;
+    quint64 droppedFromRing = 0;
+    quint64 lastDelivered = 0; // GUI thread only, under ringMutex
+
+    std::atomic<bool> deliveryScheduled{false};
+    QTimer *deliveryTimer = nullptr;
+};
+
+void LogHub::Private::run()
+{
+    std::vector<Pending> batch;
+    std::unique_lock lock(queueMutex);
+    for (;;) {
+        queueReady.wait(lock, [this] { return stopping || !queue.empty() || droppedFromQueue > 0; });
+        if (queue.empty() && droppedFromQueue == 0 && stopping) {
+            return;
+        }
+        batch.swap(queue);
+        const quint64 dropped = std::exchange(droppedFromQueue, 0);
+        lock.unlock();
+        process(batch, dropped);
+        lock.lock();
+        processed += batch.size();
+        batch.clear(); // keeps its capacity for the next swap
+        batchDone.notify_all();
+    }
+}
+
+LogEntry LogHub::Private::toEntry(Pending &pending)
+{
+    LogEntry entry;
+    entry.sequence = ++nextSequence;
+    entry.timeMs = pending.timeMs;
+    entry.level = pending.level;
+    entry.category = std::move(pending.category);
+    entry.correlationId = std::move(pending.correlationId);
+    entry.message = redactor.redact(pending.message);
+    entry.threadId = pending.threadId;
+    return entry;
+}
+
+void LogHub::Private::process(std::vector<Pending> &batch, quint64 droppedFromQueueCount)
+{
+    std::vector<LogEntry> entries;
+    entries.reserve(batch.size() + 1);
+    if (droppedFromQueueCount > 0) {
+        Pending notice{QtWarningMsg,
+                       QDateTime::currentMSecsSinceEpoch(),
+                       QStringLiteral("ba.logging"),
+                       QString(),
+                       QStringLiteral("%1 messages dropped: the log writer could not keep up")
+                           .arg(droppedFromQueueCount),
+                       quintptr(QThread::currentThreadId())};
+        entries.push_back(toEntry(notice));
+    }
+    for (Pending &pending : batch) {
+        entries.push_back(toEntry(pending));
+    }
+
+    QByteArray echo;
+    {
+        const std::lock_guard fileLock(fileMutex);
+        for (const LogEntry &entry : entries) {
+            const QByteArray line = QString(formatLogLine(entry) % QLatin1Char('\n')).toUtf8();
+            file.write(line);
+            if (options.echoToStderr) {
+                echo += line;
+            }
+        }
+        file.flush();
+        // Still under fileMutex: openFile replays exactly the entries that never reached a file.
+        pushToRing(entries);
+    }
+    if (!echo.isEmpty()) {
+        std::fwrite(echo.constData(), 1, size_t(echo.size()), stderr);
+        std::fflush(stderr);
+    }
+    scheduleDelivery();
+}
+
+void LogHub::Private::pushToRing(std::vector<LogEntry> &entries)
+{
+    const std::lock_guard ringLock(ringMutex);
+    for (LogEntry &entry : entries) {
+        ring.push_back(std::move(entry));
+    }
+    while (ring.size() > size_t(std::max(1, options.ringCapacity))) {
+        ring.pop_front();
+        ++droppedFromRing;
+    }
+}
+
+// Called by the writer: one queued call per delivery, so an idle hub costs no timer wake-ups and
+// a hub created before QCoreApplication starts delivering once the event loop runs.
+void LogHub::Private::scheduleDelivery()
+{
+    if (deliveryScheduled.exchange(true)) {
+        return;
+    }
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            if (!deliveryTimer->isActive()) {
+                deliveryTimer->start();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void LogHub::Private::deliver()
+{
+    // Cleared before reading: an entry pushed from now on schedules another delivery.
+    deliveryScheduled.store(false);
+    QList<LogEntry> batch;
+    {
+        const std::lock_guard ringLock(ringMutex);
+        if (ring.empty()) {
+            return;
+        }
+        const quint64 front = ring.front().sequence;
+        const quint64 first = std::max(lastDelivered + 1, front);
+        for (size_t index = size_t(first - front); index < ring.size(); ++index) {
+            batch.append(ring[index]);
+        }
+        lastDelivered = ring.back().sequence;
+    }
+    if (!batch.isEmpty()) {
+        Q_EMIT q->entriesAppended(batch);
+    }
+}
+
+LogHub::LogHub(QObject *parent) : LogHub(Options(), parent) {}
+
+LogHub::LogHub(const Options &options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(this, options))
+{
+    registerLogMetaTypes();
+    d->deliveryTimer = new QTimer(this);
+    d->deliveryTimer->setSingleShot(true);
+    d->deliveryTimer->setInterval(std::max(0, options.guiBatchIntervalMs));
+    connect(d->deliveryTimer, &QTimer::timeout, this, [this] { d->deliver(); });
+    d->writer = std::thread([this] { d->run(); });
+}
+
+LogHub::~LogHub()
+{
+    uninstall();
+    {
+        const std::lock_guard lock(d->queueMutex);
+        d->stopping = true;
+    }
+    d->queueReady.notify_all();
+    d->writer.join(); // the writer drains the queue before it returns
+    const std::lock_guard fileLock(d->fileMutex);
+    d->file.close();
+}
+
+bool LogHub::openFile(const QString &path, QString *error)
+{
+    const std::lock_guard fileLock(d->fileMutex);
+    if (!d->file.open(path, error)) {
+        return false;
+    }
+    if (!d->fileEverOpened) {
+        // Lines logged before the data folder was known: the ring holds them (bounded by its capacity).
+        d->fileEverOpened = true;
+        const QList<LogEntry> earlier = recent(d->options.ringCapacity);
+        for (const LogEntry &entry : earlier) {
+            d->file.write(QString(formatLogLine(entry) % QLatin1Char('\n')).toUtf8());
+        }
+        d->file.flush();
+    }
+    return true;
+}
+
+QString LogHub::filePath() const
+{
+    const std::lock_guard fileLock(d->fileMutex);
+    return d->file.isOpen() ? d->file.path() : QString();
+}
+
+void LogHub::setMinimumLevel(QtMsgType level)
+{
+    d->minimumLevel.store(level);
+    d->minimumSeverity.store(severity(level));
+    // Categories declared with a default severity (Q_LOGGING_CATEGORY(x, "ba.y", QtInfoMsg)) never
+    // reach the handler with debug messages; --log-level debug turns them on. QT_LOGGING_RULES, when
+    // set, wins: Qt applies it before the handler and we leave the rules alone.
+    if (qEnvironmentVariableIsSet("QT_LOGGING_RULES")) {
+        return;
+    }
+    if (level == QtDebugMsg) {
+        QLoggingCategory::setFilterRules(QStringLiteral("ba.*.debug=true"));
+        rulesSetByHub = true;
+    } else if (rulesSetByHub) {
+        QLoggingCategory::setFilterRules(QString());
+        rulesSetByHub = false;
+    }
+}
+
+QtMsgType LogHub::minimumLevel() const
+{
+    return d->minimumLevel.load();
+}
+
+void LogHub::setSecrets(const QStringList &secrets)
+{
+    d->redactor.setSecrets(secrets);
+}
+
+void LogHub::append(QtMsgType level, const char *category, const QString &message)
+{
+    if (level != QtFatalMsg && severity(level) < d->minimumSeverity.load(std::memory_order_relaxed)) {
+        return;
+    }
+    Pending pending{level,
+                    QDateTime::currentMSecsSinceEpoch(),
+                    category ? QString::fromUtf8(category) : QStringLiteral("default"),
+                    currentCorrelationId(), // the caller's id: the writer runs on another thread
+                    message,
+                    quintptr(QThread::currentThreadId())};
+    {
+        const std::lock_guard lock(d->queueMutex);
+        if (d->queue.size() >= kMaxQueued && level != QtFatalMsg) {
+            ++d->droppedFromQueue;
+            return;
+        }
+        d->queue.push_back(std::move(pending));
+        ++d->enqueued;
+    }
+    d->queueReady.notify_one();
+}
+
+void LogHub::flush()
+{
+    if (std::this_thread::get_id() == d->writer.get_id()) {
+        return; // the writer flushes after every batch; waiting for itself would dead-lock
+    }
+    std::unique_lock lock(d->queueMutex);
+    const quint64 target = d->enqueued;
+    d->queueReady.notify_one();
+    d->batchDone.wait(lock, [this, target] { return d->processed >= target; });
+}
+
+QList<LogEntry> LogHub::recent(int maxEntries) const
+{
+    QList<LogEntry> entries;
+    const std::lock_guard ringLock(d->ringMutex);
+    const size_t count = std::min(d->ring.size(), size_t(std::max(0, maxEntries)));
+    entries.reserve(qsizetype(count));
+    for (size_t index = d->ring.size() - count; index < d->ring.size(); ++index) {
+        entries.append(d->ring[index]);
+    }
+    return entries;
+}
+
+quint64 LogHub::droppedFromRing() const
+{
+    const std::lock_guard ringLock(d->ringMutex);
+    return d->droppedFromRing;
+}
+
+} // namespace ba

@@ -1,0 +1,277 @@
+#include "storage/PriceStore.h"
+
+#include "storage/SqlBatch.h"
+#include "storage/SqlValues.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcPrices, "ba.storage.prices")
+
+namespace ba {
+
+namespace {
+
+// The pair is bound once; VALUES rows carry the per-point columns (column1..columnN).
+const sql::BatchStatement kUpsertPrices{
+    QStringLiteral("INSERT INTO prices (coin_id, vs_currency, ts_ms, price, market_cap, volume)"
+                   " SELECT ?, ?, column1, column2, column3, column4 FROM (VALUES"),
+    QStringLiteral("(?, ?, ?, ?)"),
+    // "WHERE true" keeps SQLite from reading ON as a join constraint of the SELECT.
+    QStringLiteral(
+        ") WHERE true ON CONFLICT (coin_id, vs_currency, ts_ms) DO UPDATE SET price = excluded.price,"
+        " market_cap = COALESCE(excluded.market_cap, prices.market_cap),"
+        " volume = COALESCE(excluded.volume, prices.volume)"),
+    2, 4};
+
+const sql::BatchStatement kUpsertCandles{
+    QStringLiteral("INSERT INTO candles (coin_id, vs_currency, ts_ms, open, high, low, close)"
+                   " SELECT ?, ?, column1, column2, column3, column4, column5 FROM (VALUES"),
+    QStringLiteral("(?, ?, ?, ?, ?)"),
+    QStringLiteral(
+        ") WHERE true ON CONFLICT (coin_id, vs_currency, ts_ms) DO UPDATE SET open = excluded.open,"
+        " high = excluded.high, low = excluded.low, close = excluded.close"),
+    2, 5};
+
+// NaN would reach SQLite as NULL; an infinite value is no price either.
+std::optional<double> finiteOrNothing(const std::optional<double> &value)
+{
+    return value && std::isfinite(*value) ? value : std::nullopt;
+}
+
+void logWrite(const char *what, const QString &coinId, const QString &vsCurrency, const WriteResult &result)
+{
+    if (result.ok) {
+        qCInfo(lcPrices).noquote() << QStringLiteral("upserted %1 %2 for %3/%4 in %5 ms (%6 skipped)")
+                                          .arg(result.rows)
+                                          .arg(QLatin1String(what), coinId, vsCurrency)
+                                          .arg(result.ms)
+                                          .arg(result.skipped);
+    } else {
+        qCWarning(lcPrices).noquote() << QStringLiteral("writing %1 for %2/%3 failed, nothing stored: %4")
+                                             .arg(QLatin1String(what), coinId, vsCurrency, result.error);
+    }
+}
+
+} // namespace
+
+PriceStore::PriceStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+WriteResult PriceStore::upsertPrices(const QString &coinId, const QString &vsCurrency,
+                                     const QList<PricePoint> &points)
+{
+    const auto bindPair = [&](QSqlQuery &query) {
+        query.bindValue(0, sql::text(coinId));
+        query.bindValue(1, sql::text(vsCurrency));
+    };
+    const auto accept = [](const PricePoint &point) { return std::isfinite(point.price); };
+    const auto bindPoint = [](QSqlQuery &query, int first, const PricePoint &point) {
+        query.bindValue(first, point.tsMs);
+        query.bindValue(first + 1, point.price);
+        query.bindValue(first + 2, sql::nullable(finiteOrNothing(point.marketCap)));
+        query.bindValue(first + 3, sql::nullable(finiteOrNothing(point.volume)));
+    };
+    const WriteResult result = sql::writeBatch(m_db, kUpsertPrices, points, accept, bindPair, bindPoint);
+    m_lastError = result.error;
+    logWrite("prices", coinId, vsCurrency, result);
+    return result;
+}
+
+WriteResult PriceStore::upsertCandles(const QString &coinId, const QString &vsCurrency,
+                                      const QList<Candle> &candles)
+{
+    const auto bindPair = [&](QSqlQuery &query) {
+        query.bindValue(0, sql::text(coinId));
+        query.bindValue(1, sql::text(vsCurrency));
+    };
+    const auto accept = [](const Candle &candle) {
+        return std::isfinite(candle.open) && std::isfinite(candle.high) && std::isfinite(candle.low) &&
+               std::isfinite(candle.close);
+    };
+    const auto bindCandle = [](QSqlQuery &query, int first, const Candle &candle) {
+        query.bindValue(first, candle.tsMs);
+        query.bindValue(first + 1, candle.open);
+        query.bindValue(first + 2, candle.high);
+        query.bindValue(first + 3, candle.low);
+        query.bindValue(first + 4, candle.close);
+    };
+    const WriteResult result = sql::writeBatch(m_db, kUpsertCandles, candles, accept, bindPair, bindCandle);
+    m_lastError = result.error;
+    logWrite("candles", coinId, vsCurrency, result);
+    return result;
+}
+
+QList<PricePoint> PriceStore::prices(const QString &coinId, const QString &vsCurrency, qint64 fromMs,
+                                     qint64 toMs) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT ts_ms, price, market_cap, volume FROM prices"
+                       " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
+    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)})
+        query.addBindValue(value);
+    QList<PricePoint> points;
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote() << QStringLiteral("reading prices failed: ") + m_lastError;
+        return points;
+    }
+    m_lastError.clear();
+    while (query.next()) {
+        points.append(PricePoint{query.value(0).toLongLong(), query.value(1).toDouble(),
+                                 sql::optionalDouble(query.value(2)), sql::optionalDouble(query.value(3))});
+    }
+    return points;
+}
+
+QList<Candle> PriceStore::candles(const QString &coinId, const QString &vsCurrency, qint64 fromMs,
+                                  qint64 toMs) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT ts_ms, open, high, low, close FROM candles"
+                       " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
+    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)})
+        query.addBindValue(value);
+    QList<Candle> result;
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote() << QStringLiteral("reading candles failed: ") + m_lastError;
+        return result;
+    }
+    m_lastError.clear();
+    while (query.next()) {
+        result.append(Candle{query.value(0).toLongLong(), query.value(1).toDouble(),
+                             query.value(2).toDouble(), query.value(3).toDouble(),
+                             query.value(4).toDouble()});
+    }
+    return result;
+}
+
+std::optional<qint64> PriceStore::latestTimestamp(const QString &coinId, const QString &vsCurrency) const
+{
+    return latestIn(QStringLiteral("prices"), coinId, vsCurrency);
+}
+
+std::optional<qint64> PriceStore::latestCandleTimestamp(const QString &coinId,
+                                                        const QString &vsCurrency) const
+{
+    return latestIn(QStringLiteral("candles"), coinId, vsCurrency);
+}
+
+// `table` is one of our own constants, never user input; the values are bound.
+std::optional<qint64> PriceStore::latestIn(const QString &table, const QString &coinId,
+                                           const QString &vsCurrency) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT MAX(ts_ms) FROM ") + table +
+                  QStringLiteral(" WHERE coin_id = ? AND vs_currency = ?"));
+    query.addBindValue(coinId);
+    query.addBindValue(vsCurrency);
+    if (!query.exec() || !query.next()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote()
+            << QStringLiteral("reading latest %1 failed: %2").arg(table, m_lastError);
+        return std::nullopt;
+    }
+    m_lastError.clear();
+    return sql::optionalInt64(query.value(0));
+}
+
+bool PriceStore::saveSnapshot(const MarketSnapshot &snapshot, qint64 fetchedMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO snapshots (coin_id, vs_currency, price, change_24h_pct, market_cap, volume_24h,"
+        " last_updated_ms, fetched_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (coin_id, vs_currency) DO UPDATE SET price = excluded.price,"
+        " change_24h_pct = excluded.change_24h_pct, market_cap = excluded.market_cap,"
+        " volume_24h = excluded.volume_24h, last_updated_ms = excluded.last_updated_ms,"
+        " fetched_ms = excluded.fetched_ms"));
+    query.addBindValue(sql::text(snapshot.coinId));
+    query.addBindValue(sql::text(snapshot.vsCurrency));
+    query.addBindValue(snapshot.price);
+    query.addBindValue(sql::nullable(finiteOrNothing(snapshot.change24hPct)));
+    query.addBindValue(sql::nullable(finiteOrNothing(snapshot.marketCap)));
+    query.addBindValue(sql::nullable(finiteOrNothing(snapshot.volume24h)));
+    query.addBindValue(snapshot.lastUpdatedMs);
+    query.addBindValue(fetchedMs);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote() << QStringLiteral("saving the %1/%2 snapshot failed: %3")
+                                             .arg(snapshot.coinId, snapshot.vsCurrency, m_lastError);
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+std::optional<MarketSnapshot> PriceStore::snapshot(const QString &coinId, const QString &vsCurrency) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT price, change_24h_pct, market_cap, volume_24h, last_updated_ms"
+                                 " FROM snapshots WHERE coin_id = ? AND vs_currency = ?"));
+    query.addBindValue(coinId);
+    query.addBindValue(vsCurrency);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote() << QStringLiteral("reading the snapshot failed: ") + m_lastError;
+        return std::nullopt;
+    }
+    m_lastError.clear();
+    if (!query.next())
+        return std::nullopt;
+    MarketSnapshot result;
+    result.coinId = coinId;
+    result.vsCurrency = vsCurrency;
+    result.price = query.value(0).toDouble();
+    result.change24hPct = sql::optionalDouble(query.value(1));
+    result.marketCap = sql::optionalDouble(query.value(2));
+    result.volume24h = sql::optionalDouble(query.value(3));
+    result.lastUpdatedMs = query.value(4).toLongLong();
+    return result;
+}
+
+bool PriceStore::markFetched(const QString &source, const QString &coinId, const QString &vsCurrency,
+                             const QString &rangeKey, qint64 fetchedMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("INSERT INTO fetch_log (source, coin_id, vs_currency, range_key, fetched_ms)"
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, coin_id, vs_currency, range_key)"
+                       " DO UPDATE SET fetched_ms = excluded.fetched_ms"));
+    for (const QString &value : {source, coinId, vsCurrency, rangeKey})
+        query.addBindValue(sql::text(value));
+    query.addBindValue(fetchedMs);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote()
+            << QStringLiteral("recording the fetch of %1 failed: %2").arg(rangeKey, m_lastError);
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+std::optional<qint64> PriceStore::lastFetched(const QString &source, const QString &coinId,
+                                              const QString &vsCurrency, const QString &rangeKey) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT fetched_ms FROM fetch_log"
+                                 " WHERE source = ? AND coin_id = ? AND vs_currency = ? AND range_key = ?"));
+    for (const QString &value : {source, coinId, vsCurrency, rangeKey})
+        query.addBindValue(sql::text(value));
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcPrices).noquote() << QStringLiteral("reading the fetch log failed: ") + m_lastError;
+        return std::nullopt;
+    }
+    m_lastError.clear();
+    return query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::nullopt;
+}
+
+} // namespace ba

@@ -1,0 +1,106 @@
+#pragma once
+
+// The batched write shared by the stores (internal): one transaction; rows are sent
+// kRowsPerStatement at a time through one prepared multi-row statement, because Qt's per-exec
+// overhead, not SQLite, dominates single-row inserts (about 2x faster for a million prices).
+// Either every accepted item is written or none is.
+
+#include "storage/WriteResult.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace ba::sql {
+
+constexpr int kRowsPerStatement = 64;
+
+// head + N comma-separated copies of row + tail, e.g. "INSERT INTO t VALUES" "(?, ?)" "ON CONFLICT ...".
+// The `fixedParams` placeholders (if any) come before the rows in the text and are bound once.
+struct BatchStatement
+{
+    QString head;
+    QString row;
+    QString tail;
+    int fixedParams = 0;
+    int paramsPerRow = 0;
+
+    QString sql(int rows) const
+    {
+        QStringList placeholders;
+        placeholders.fill(row, rows);
+        return head + QLatin1Char(' ') + placeholders.join(QStringLiteral(", ")) + QLatin1Char(' ') + tail;
+    }
+};
+
+// Sends items [begin, end) in statements of `rowsPerStatement` rows; (end - begin) is a multiple of it.
+template <typename Item, typename BindFixed, typename BindRow>
+bool execRows(QSqlDatabase &db, const BatchStatement &statement, const QList<const Item *> &items,
+              qsizetype begin, qsizetype end, int rowsPerStatement, BindFixed &bindFixed, BindRow &bindRow,
+              QString *error)
+{
+    if (begin == end)
+        return true;
+    QSqlQuery query(db);
+    if (!query.prepare(statement.sql(rowsPerStatement))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    bindFixed(query);
+    for (qsizetype first = begin; first < end; first += rowsPerStatement) {
+        for (int row = 0; row < rowsPerStatement; ++row)
+            bindRow(query, statement.fixedParams + row * statement.paramsPerRow, *items.at(first + row));
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+// `accept(item)` refuses items that cannot be stored (counted as skipped); `bindFixed(query)` binds
+// the values shared by all rows; `bindRow(query, firstIndex, item)` binds one row from firstIndex on.
+template <typename Item, typename Accept, typename BindFixed, typename BindRow>
+WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const QList<Item> &items,
+                       Accept accept, BindFixed bindFixed, BindRow bindRow)
+{
+    QElapsedTimer timer;
+    timer.start();
+    WriteResult result;
+    QList<const Item *> accepted;
+    accepted.reserve(items.size());
+    for (const Item &item : items) {
+        if (accept(item))
+            accepted.append(&item);
+    }
+    result.skipped = int(items.size() - accepted.size());
+    if (accepted.isEmpty()) {
+        result.ok = true;
+        return result;
+    }
+    if (!db.transaction()) {
+        result.error = db.lastError().text();
+        return result;
+    }
+    const qsizetype whole = accepted.size() / kRowsPerStatement * kRowsPerStatement;
+    const int rest = int(accepted.size() - whole);
+    const bool written =
+        execRows(db, statement, accepted, 0, whole, kRowsPerStatement, bindFixed, bindRow, &result.error) &&
+        execRows(db, statement, accepted, whole, accepted.size(), rest, bindFixed, bindRow, &result.error);
+    if (!written || !db.commit()) {
+        if (written)
+            result.error = db.lastError().text();
+        db.rollback();
+        result.ms = timer.elapsed();
+        return result;
+    }
+    result.ok = true;
+    result.rows = int(accepted.size());
+    result.ms = timer.elapsed();
+    return result;
+}
+
+} // namespace ba::sql

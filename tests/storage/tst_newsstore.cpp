@@ -1,0 +1,242 @@
+#include "StorageTestUtil.h"
+#include "StoreFixture.h"
+#include "storage/NewsStore.h"
+
+#include <QTest>
+
+using ba::NewsItem;
+using ba::NewsStore;
+using ba::StoredNewsItem;
+
+namespace {
+
+NewsItem article(const QString &url, const QString &title, std::optional<qint64> publishedMs,
+                 qint64 fetchedMs, const QString &source = QStringLiteral("bitcoin-com"))
+{
+    NewsItem item;
+    item.url = url;
+    item.title = title;
+    item.source = source;
+    item.publishedMs = publishedMs;
+    item.fetchedMs = fetchedMs;
+    return item;
+}
+
+QStringList titles(const QList<StoredNewsItem> &items)
+{
+    QStringList result;
+    for (const StoredNewsItem &stored : items)
+        result << stored.item.title;
+    return result;
+}
+
+} // namespace
+
+class TestNewsStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void canonicalUrl_normalisesTrackingAndCase_data();
+    void canonicalUrl_normalisesTrackingAndCase();
+    void upsert_sameArticleFromTwoSources_isOneRow();
+    void upsert_again_keepsFirstSeenAndUpdatesText();
+    void upsert_emptyFields_doNotEraseStoredOnes();
+    void upsert_afterMarkRead_keepsReadFlag();
+    void upsert_itemsWithoutUsableUrl_areSkipped();
+    void upsert_emptyOrPartialFetch_deletesNothing();
+    void items_newestFirst_withLimit();
+    void markRead_unknownUrl_returnsFalse();
+    void purgeOlderThan_removesOnlyOldArticles();
+
+private:
+    ba::test::StoreFixture m_fixture;
+    std::unique_ptr<NewsStore> m_store;
+};
+
+void TestNewsStore::init()
+{
+    QVERIFY(m_fixture.setUp(QStringLiteral("test-newsstore")));
+    m_store = std::make_unique<NewsStore>(m_fixture.connection());
+}
+
+void TestNewsStore::cleanup()
+{
+    m_store.reset();
+    m_fixture.tearDown();
+}
+
+void TestNewsStore::canonicalUrl_normalisesTrackingAndCase_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char *name, const char *input, const char *expected) {
+        QTest::newRow(name) << QString::fromUtf8(input) << QString::fromUtf8(expected);
+    };
+    row("already canonical", "https://news.bitcoin.com/some-story/", "https://news.bitcoin.com/some-story/");
+    row("utm parameters removed, others kept in order",
+        "https://news.bitcoin.com/a?utm_source=rss&id=5&utm_medium=feed&page=2",
+        "https://news.bitcoin.com/a?id=5&page=2");
+    row("only utm parameters: no question mark", "https://news.bitcoin.com/a?utm_source=x&utm_campaign=y",
+        "https://news.bitcoin.com/a");
+    row("upper-case UTM key", "https://news.bitcoin.com/a?UTM_Source=x&q=1",
+        "https://news.bitcoin.com/a?q=1");
+    row("utm-like but not utm_", "https://news.bitcoin.com/a?utmost=1&autm_x=2",
+        "https://news.bitcoin.com/a?utmost=1&autm_x=2");
+    row("fragment removed", "https://news.bitcoin.com/a#comments", "https://news.bitcoin.com/a");
+    row("fragment and utm removed", "https://news.bitcoin.com/a?utm_source=x#top",
+        "https://news.bitcoin.com/a");
+    row("scheme and host lower-cased, path kept", "HTTPS://News.Bitcoin.COM/Some-Story",
+        "https://news.bitcoin.com/Some-Story");
+    row("default port dropped", "https://news.bitcoin.com:443/a", "https://news.bitcoin.com/a");
+    row("other port kept", "http://127.0.0.1:8080/a", "http://127.0.0.1:8080/a");
+    row("empty path becomes /", "https://news.bitcoin.com", "https://news.bitcoin.com/");
+    row("surrounding spaces", "  https://news.bitcoin.com/a  ", "https://news.bitcoin.com/a");
+    row("percent-encoding kept", "https://news.bitcoin.com/caf%C3%A9?q=a%20b",
+        "https://news.bitcoin.com/caf%C3%A9?q=a%20b");
+    row("relative URL", "/news/a-story", "");
+    row("empty", "", "");
+    row("no host", "mailto:editor@bitcoin.com", "");
+    row("not a URL", "not a url at all", "");
+}
+
+void TestNewsStore::canonicalUrl_normalisesTrackingAndCase()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(NewsStore::canonicalUrl(input), expected);
+}
+
+void TestNewsStore::upsert_sameArticleFromTwoSources_isOneRow()
+{
+    QVERIFY(m_store
+                ->upsert({article(QStringLiteral("https://news.bitcoin.com/a"), QStringLiteral("Story A"),
+                                  1000, 5000, QStringLiteral("bitcoin-com"))})
+                .ok);
+    const ba::WriteResult rss = m_store->upsert(
+        {article(QStringLiteral("https://News.Bitcoin.com/a?utm_source=rss&utm_medium=feed#x"),
+                 QStringLiteral("Story A"), 1000, 6000, QStringLiteral("bitcoin-com-rss"))});
+    QVERIFY2(rss.ok, qPrintable(rss.error));
+    QCOMPARE(rss.rows, 1);
+    QCOMPARE(m_store->count(), 1);
+    const QList<StoredNewsItem> items = m_store->items();
+    QCOMPARE(items.constFirst().item.url, QStringLiteral("https://news.bitcoin.com/a"));
+    QCOMPARE(items.constFirst().item.source, QStringLiteral("bitcoin-com")); // the first source stays
+    QCOMPARE(items.constFirst().item.fetchedMs, qint64(6000));
+}
+
+void TestNewsStore::upsert_again_keepsFirstSeenAndUpdatesText()
+{
+    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    QVERIFY(m_store->upsert({article(url, QStringLiteral("Old title"), std::nullopt, 1000)}).ok);
+    NewsItem updated = article(url, QStringLiteral("New title"), 900, 2000);
+    updated.summary = QStringLiteral("Now with a summary");
+    QVERIFY(m_store->upsert({updated}).ok);
+
+    const std::optional<StoredNewsItem> stored = m_store->item(url);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->firstSeenMs, qint64(1000));
+    QCOMPARE(stored->item.fetchedMs, qint64(2000));
+    QCOMPARE(stored->item.title, QStringLiteral("New title"));
+    QCOMPARE(stored->item.summary, QStringLiteral("Now with a summary"));
+    QCOMPARE(stored->item.publishedMs, std::optional<qint64>(900));
+}
+
+void TestNewsStore::upsert_emptyFields_doNotEraseStoredOnes()
+{
+    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    NewsItem full = article(url, QStringLiteral("Title"), 900, 1000);
+    full.summary = QStringLiteral("Summary");
+    full.imageUrl = QStringLiteral("https://static.bitcoin.com/a.jpg");
+    full.author = QStringLiteral("Jamie Redman");
+    QVERIFY(m_store->upsert({full}).ok);
+    QVERIFY(m_store->upsert({article(url, QString(), std::nullopt, 2000, QString())}).ok);
+
+    const std::optional<StoredNewsItem> stored = m_store->item(url);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->item.title, full.title);
+    QCOMPARE(stored->item.summary, full.summary);
+    QCOMPARE(stored->item.imageUrl, full.imageUrl);
+    QCOMPARE(stored->item.author, full.author);
+    QCOMPARE(stored->item.source, full.source);
+    QCOMPARE(stored->item.publishedMs, std::optional<qint64>(900));
+}
+
+void TestNewsStore::upsert_afterMarkRead_keepsReadFlag()
+{
+    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    QVERIFY(m_store->upsert({article(url, QStringLiteral("A"), 1000, 1000)}).ok);
+    QVERIFY(!m_store->item(url)->read);
+    QVERIFY(m_store->markRead(url + QStringLiteral("?utm_source=x"))); // looked up canonically
+    QVERIFY(m_store->upsert({article(url, QStringLiteral("A, updated"), 1000, 2000)}).ok);
+    QVERIFY(m_store->item(url)->read);
+    QVERIFY(m_store->markRead(url, false));
+    QVERIFY(!m_store->item(url)->read);
+}
+
+void TestNewsStore::upsert_itemsWithoutUsableUrl_areSkipped()
+{
+    const ba::WriteResult result =
+        m_store->upsert({article(QString(), QStringLiteral("No link"), 1, 1),
+                         article(QStringLiteral("/relative"), QStringLiteral("Relative"), 1, 1),
+                         article(QStringLiteral("https://x.org/ok"), QStringLiteral("Ok"), 1, 1)});
+    QVERIFY(result.ok);
+    QCOMPARE(result.rows, 1);
+    QCOMPARE(result.skipped, 2);
+    QCOMPARE(titles(m_store->items()), QStringList{QStringLiteral("Ok")});
+}
+
+void TestNewsStore::upsert_emptyOrPartialFetch_deletesNothing()
+{
+    QList<NewsItem> batch;
+    for (int i = 0; i < 100; ++i)
+        batch << article(QStringLiteral("https://x.org/%1").arg(i), QStringLiteral("T%1").arg(i), 1000 + i,
+                         5000);
+    const ba::WriteResult first = m_store->upsert(batch);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.rows, 100);
+    QVERIFY(m_store->upsert({}).ok);
+    QVERIFY(m_store->upsert(batch.mid(0, 3)).ok);
+    QCOMPARE(m_store->count(), 100);
+}
+
+void TestNewsStore::items_newestFirst_withLimit()
+{
+    // Undated articles sort by when they were first seen.
+    QVERIFY(m_store
+                ->upsert({article(QStringLiteral("https://x.org/old"), QStringLiteral("old"), 1000, 9000),
+                          article(QStringLiteral("https://x.org/undated"), QStringLiteral("undated"),
+                                  std::nullopt, 3000),
+                          article(QStringLiteral("https://x.org/new"), QStringLiteral("new"), 5000, 9000)})
+                .ok);
+    QCOMPARE(titles(m_store->items()),
+             (QStringList{QStringLiteral("new"), QStringLiteral("undated"), QStringLiteral("old")}));
+    QCOMPARE(titles(m_store->items(2)), (QStringList{QStringLiteral("new"), QStringLiteral("undated")}));
+    QCOMPARE(m_store->items(0).size(), 3);
+}
+
+void TestNewsStore::markRead_unknownUrl_returnsFalse()
+{
+    QVERIFY(!m_store->markRead(QStringLiteral("https://x.org/never-stored")));
+    QVERIFY(m_store->lastError().isEmpty()); // not an error, just nothing to mark
+}
+
+void TestNewsStore::purgeOlderThan_removesOnlyOldArticles()
+{
+    QVERIFY(m_store
+                ->upsert({article(QStringLiteral("https://x.org/old"), QStringLiteral("old"), 1000, 9000),
+                          article(QStringLiteral("https://x.org/edge"), QStringLiteral("edge"), 2000, 9000),
+                          article(QStringLiteral("https://x.org/undated-old"), QStringLiteral("undated-old"),
+                                  std::nullopt, 1500),
+                          article(QStringLiteral("https://x.org/new"), QStringLiteral("new"), 3000, 9000)})
+                .ok);
+    QCOMPARE(m_store->purgeOlderThan(2000), 2);
+    QCOMPARE(titles(m_store->items()), (QStringList{QStringLiteral("new"), QStringLiteral("edge")}));
+    QCOMPARE(m_store->purgeOlderThan(2000), 0);
+}
+
+QTEST_GUILESS_MAIN(TestNewsStore)
+#include "tst_newsstore.moc"
