@@ -1,18 +1,27 @@
 #pragma once
 
 #include "domain/AppConfig.h"
+#include "services/StepReport.h"
 
 #include <QObject>
 #include <QSettings>
+#include <QTimer>
 
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace ba {
 
+class CoinGeckoClient;
 class Database;
+class HttpClient;
 class LogHub;
 class MainWindow;
-class LogDock;
+class PricePresenter;
+class PriceService;
+class PriceStore;
+class RefreshCoordinator;
 
 // Builds everything, wires signals and owns lifetimes. main() only creates this.
 class AppContext : public QObject
@@ -30,15 +39,25 @@ public:
 
 private:
     bool openDatabase();
+    void buildServices();
     void buildWindow();
-    void onRefreshRequested();
+    void startAutoRefresh();
+    void onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs);
     void showAbout();
 
     AppConfig m_config;
     std::unique_ptr<QSettings> m_settings;
     LogHub &m_logHub;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<PriceStore> m_priceStore;
+    QNetworkAccessManager *m_network = nullptr;
+    HttpClient *m_http = nullptr;
+    CoinGeckoClient *m_coinGecko = nullptr;
+    PriceService *m_prices = nullptr;
+    RefreshCoordinator *m_refresh = nullptr;
     std::unique_ptr<MainWindow> m_window;
+    PricePresenter *m_pricePresenter = nullptr;
+    QTimer m_autoRefresh;
 };
 
 } // namespace ba

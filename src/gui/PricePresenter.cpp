@@ -1,0 +1,169 @@
+#include "gui/PricePresenter.h"
+
+#include "gui/MainWindow.h"
+#include "gui/PriceChartView.h"
+#include "services/PriceCsv.h"
+#include "services/RefreshCoordinator.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcPricePresenter, "ba.gui.prices")
+
+namespace ba {
+
+namespace {
+
+PriceRange toPriceRange(ChartRange range)
+{
+    switch (range) {
+    case ChartRange::Day: return PriceRange::Day;
+    case ChartRange::Week: return PriceRange::Week;
+    case ChartRange::Month: return PriceRange::Month;
+    case ChartRange::Quarter: return PriceRange::Quarter;
+    case ChartRange::Year: return PriceRange::Year;
+    case ChartRange::Max: return PriceRange::Max;
+    }
+    return PriceRange::Month;
+}
+
+ChartRange toChartRange(PriceRange range)
+{
+    switch (range) {
+    case PriceRange::Day: return ChartRange::Day;
+    case PriceRange::Week: return ChartRange::Week;
+    case PriceRange::Month: return ChartRange::Month;
+    case PriceRange::Quarter: return ChartRange::Quarter;
+    case PriceRange::Year: return ChartRange::Year;
+    case PriceRange::Max: return ChartRange::Max;
+    }
+    return ChartRange::Month;
+}
+
+} // namespace
+
+PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
+                               MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_coordinator(coordinator)
+    , m_view(view)
+    , m_window(window)
+{
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &PricePresenter::tickCountdown);
+
+    connect(service, &PriceService::dataChanged, this, &PricePresenter::onDataChanged);
+    connect(service, &PriceService::failed, this, &PricePresenter::onFailed);
+    connect(service, &PriceService::retryScheduled, this, &PricePresenter::onRetryScheduled);
+    connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
+    connect(coordinator, &RefreshCoordinator::finished, view, [this] {
+        m_view->setBusy(false);
+        m_countdown.stop();
+    });
+    connect(view, &PriceChartView::rangeChanged, this, &PricePresenter::onSelectionChanged);
+    connect(view, &PriceChartView::coinChanged, this, &PricePresenter::onSelectionChanged);
+    connect(view, &PriceChartView::currencyChanged, this, &PricePresenter::onSelectionChanged);
+    connect(window, &MainWindow::exportPricesRequested, this, &PricePresenter::askExportPrices);
+    connect(window, &MainWindow::exportChartRequested, this, &PricePresenter::askExportChart);
+
+    view->setCurrentCoin(service->data().coinId);
+    view->setCurrentCurrency(service->data().currency);
+    view->setRange(toChartRange(service->data().range));
+    onDataChanged(service->data());
+}
+
+void PricePresenter::onDataChanged(const PriceData &data)
+{
+    if (data.prices.isEmpty() && data.candles.isEmpty()) {
+        m_view->showEmpty();
+    } else {
+        m_view->setSeries(data.prices, data.candles);
+    }
+    if (data.snapshot) {
+        const QDateTime fetched = data.lastFetchedMs > 0 ? QDateTime::fromMSecsSinceEpoch(data.lastFetchedMs)
+                                                         : QDateTime::fromMSecsSinceEpoch(data.snapshot->lastUpdatedMs);
+        m_view->setSnapshot(*data.snapshot, fetched, data.stale);
+    } else {
+        m_view->clearSnapshot();
+    }
+    m_window->setExportEnabled(!data.prices.isEmpty());
+}
+
+void PricePresenter::onFailed(const FetchError &error)
+{
+    m_view->showError(error.userMessage);
+    m_window->showStatus(error.userMessage, 10000);
+}
+
+void PricePresenter::onRetryScheduled(int seconds)
+{
+    m_secondsLeft = seconds;
+    tickCountdown();
+    m_countdown.start();
+}
+
+void PricePresenter::tickCountdown()
+{
+    if (m_secondsLeft <= 0) {
+        m_countdown.stop();
+        return;
+    }
+    m_window->showStatus(tr("CoinGecko asked us to slow down; retrying in %n s…", nullptr, m_secondsLeft), 1500);
+    --m_secondsLeft;
+}
+
+void PricePresenter::onSelectionChanged()
+{
+    m_service->select(m_view->currentCoin(), m_view->currentCurrency(), toPriceRange(m_view->range()));
+    m_coordinator->refresh(RefreshCoordinator::Trigger::SelectionChange);
+}
+
+void PricePresenter::askExportPrices()
+{
+    const PriceData &data = m_service->data();
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("%1-%2-%3.csv")
+                                                .arg(data.coinId, data.currency, priceRange::key(data.range)));
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export Prices to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (!path.isEmpty()) {
+        exportPricesCsv(path);
+    }
+}
+
+void PricePresenter::exportPricesCsv(const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray csv = PriceCsv::format(m_service->data().prices);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        qCWarning(lcPricePresenter).noquote() << "CSV export to" << path << "failed:" << file.errorString();
+        m_window->showStatus(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
+        return;
+    }
+    qCInfo(lcPricePresenter).noquote() << "Exported" << m_service->data().prices.size() << "prices to" << path;
+    m_window->showStatus(tr("Exported %n price(s) to %1.", nullptr, int(m_service->data().prices.size())).arg(path),
+                         8000);
+}
+
+void PricePresenter::askExportChart()
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                                  .filePath(QStringLiteral("%1-chart.png").arg(m_service->data().coinId));
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export Chart as PNG"), suggested, tr("PNG images (*.png)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (m_view->saveChartPng(path)) {
+        m_window->showStatus(tr("Chart saved to %1.").arg(path), 8000);
+    } else {
+        m_window->showStatus(tr("Could not save the chart to %1.").arg(path), 10000);
+    }
+}
+
+} // namespace ba

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "services/PriceService.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace ba {
+
+class MainWindow;
+class PriceChartView;
+class RefreshCoordinator;
+
+// Feeds PriceChartView from PriceService and turns the user's choices (range, coin, currency,
+// exports) into service calls. The view stays dumb; the service never sees a widget.
+class PricePresenter : public QObject
+{
+    Q_OBJECT
+public:
+    PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
+                   MainWindow *window, QObject *parent = nullptr);
+
+    void exportPricesCsv(const QString &path);
+
+private:
+    void onDataChanged(const PriceData &data);
+    void onFailed(const FetchError &error);
+    void onRetryScheduled(int seconds);
+    void onSelectionChanged();
+    void askExportPrices();
+    void askExportChart();
+    void tickCountdown();
+
+    QPointer<PriceService> m_service;
+    QPointer<RefreshCoordinator> m_coordinator;
+    QPointer<PriceChartView> m_view;
+    QPointer<MainWindow> m_window;
+    QTimer m_countdown;
+    int m_secondsLeft = 0;
+};
+
+} // namespace ba

@@ -1,0 +1,330 @@
+#include "gui/chart/PricePlot.h"
+
+#include "domain/Downsampling.h"
+#include "gui/chart/ChartFormat.h"
+
+#include <QAreaSeries>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace ba::chart {
+
+namespace {
+
+// The price occupies the top of the plot; volume bars stay in the bottom band.
+constexpr double kVolumeBand = 0.18;
+constexpr double kPriceFloor = 0.24; // lowest price sits this far above the plot bottom
+constexpr double kTopPadding = 0.07;
+
+using Extent = std::optional<std::pair<double, double>>;
+
+void merge(Extent &into, const Extent &other)
+{
+    if (!other) {
+        return;
+    }
+    if (!into) {
+        into = other;
+        return;
+    }
+    into->first = std::min(into->first, other->first);
+    into->second = std::max(into->second, other->second);
+}
+
+QAreaSeries *makeArea(QChart *chart, QLineSeries *upper, QLineSeries *lower, const QString &name)
+{
+    auto *area = new QAreaSeries(upper, lower);
+    area->setName(name);
+    area->setObjectName(name);
+    chart->addSeries(area);
+    // The area does not own its edges; hang them below it so they go away together.
+    upper->setParent(area);
+    if (lower) {
+        lower->setParent(area);
+    }
+    return area;
+}
+
+} // namespace
+
+PricePlot::PricePlot(QChart *chart) : m_chart(chart)
+{
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->hide();
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 6, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+
+    m_timeAxis = new QDateTimeAxis;
+    m_priceAxis = new QValueAxis;
+    m_volumeAxis = new QValueAxis;
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_priceAxis, Qt::AlignRight);
+    chart->addAxis(m_volumeAxis, Qt::AlignLeft);
+    m_volumeAxis->setVisible(false);
+    m_priceAxis->setTickType(QValueAxis::TicksDynamic);
+    m_priceAxis->setTickAnchor(0);
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_priceAxis)}) {
+        axis->setLineVisible(false);
+        QFont font = axis->labelsFont();
+        font.setPointSizeF(std::max(7.0, QFont().pointSizeF() * 0.85));
+        axis->setLabelsFont(font);
+    }
+
+    // Series are stacked in the order they are added: volume at the back, overlays in front.
+    m_volumeEdge = new QLineSeries;
+    m_volume = makeArea(chart, m_volumeEdge, nullptr, QStringLiteral("volume"));
+    m_volume->attachAxis(m_timeAxis);
+    m_volume->attachAxis(m_volumeAxis);
+    m_bollUpperEdge = new QLineSeries;
+    m_bollLowerEdge = new QLineSeries;
+    m_bollBand = makeArea(chart, m_bollUpperEdge, m_bollLowerEdge, QStringLiteral("bollingerBand"));
+    m_bollBand->attachAxis(m_timeAxis);
+    m_bollBand->attachAxis(m_priceAxis);
+    m_bollMiddle = addLine(QStringLiteral("bollingerMiddle"), m_priceAxis);
+    m_areaEdge = new QLineSeries;
+    m_area = makeArea(chart, m_areaEdge, nullptr, QStringLiteral("priceFill"));
+    m_area->attachAxis(m_timeAxis);
+    m_area->attachAxis(m_priceAxis);
+    m_line = addLine(QStringLiteral("priceLine"), m_priceAxis);
+    m_candles = new QCandlestickSeries;
+    m_candles->setObjectName(QStringLiteral("candles"));
+    m_candles->setBodyOutlineVisible(false);
+    m_candles->setCapsVisible(false);
+    m_candles->setBodyWidth(0.7);
+    m_candles->setMinimumColumnWidth(1);
+    m_candles->setMaximumColumnWidth(28);
+    chart->addSeries(m_candles);
+    m_candles->attachAxis(m_timeAxis);
+    m_candles->attachAxis(m_priceAxis);
+    m_sma = addLine(QStringLiteral("sma20"), m_priceAxis);
+    m_ema = addLine(QStringLiteral("ema50"), m_priceAxis);
+    clear();
+}
+
+QLineSeries *PricePlot::addLine(const QString &name, QValueAxis *yAxis)
+{
+    auto *series = new QLineSeries;
+    series->setName(name);
+    series->setObjectName(name);
+    m_chart->addSeries(series);
+    series->attachAxis(m_timeAxis);
+    series->attachAxis(yAxis);
+    return series;
+}
+
+void PricePlot::clear()
+{
+    const QList<QPointF> none;
+    for (QLineSeries *series :
+         {m_line, m_areaEdge, m_volumeEdge, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
+        series->replace(none);
+    }
+    m_candles->clear();
+    m_candles->setVisible(false);
+}
+
+void PricePlot::render(const ChartData &data, const Request &request)
+{
+    Extent extent;
+    updateTimeAxis(request);
+    const bool candles = request.mode == ChartMode::Candles && !data.candles().isEmpty();
+    if (candles) {
+        renderCandles(data, request);
+    } else {
+        renderLine(data, request);
+    }
+    renderOverlays(data, request);
+    renderVolume(data, request);
+
+    for (const QLineSeries *series : {m_line, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge}) {
+        merge(extent, yExtent(series->points(), request.xMin, request.xMax));
+    }
+    if (candles) {
+        const QList<QCandlestickSet *> sets = m_candles->sets();
+        for (const QCandlestickSet *set : sets) {
+            if (set->timestamp() >= request.xMin && set->timestamp() <= request.xMax) {
+                merge(extent, std::pair{set->low(), set->high()});
+            }
+        }
+    }
+    if (!extent) {
+        extent = std::pair{0.0, 1.0};
+    }
+    updatePriceAxis(request, extent->first, extent->second);
+}
+
+void PricePlot::renderLine(const ChartData &data, const Request &request)
+{
+    const QList<QPointF> points =
+        downsampling::m4Visible(data.prices(), request.plotWidth, request.xMin, request.xMax);
+    m_line->replace(points);
+    m_areaEdge->replace(points);
+    m_line->setVisible(true);
+    m_area->setVisible(true);
+    if (m_candles->count() > 0) {
+        m_candles->clear();
+    }
+    m_candles->setVisible(false);
+}
+
+void PricePlot::renderCandles(const ChartData &data, const Request &request)
+{
+    // A candle needs about four pixels (body, wick, gap) to stay legible.
+    const QList<Candle> candles =
+        visibleCandles(data.candles(), request.xMin, request.xMax, std::max(request.plotWidth / 4, 1));
+    QList<QCandlestickSet *> sets;
+    sets.reserve(candles.size());
+    for (const Candle &c : candles) {
+        sets.append(new QCandlestickSet(c.open, c.high, c.low, c.close, static_cast<qreal>(c.tsMs)));
+    }
+    m_candles->clear();
+    m_candles->append(sets);
+    m_candles->setVisible(true);
+    m_line->replace(QList<QPointF>());
+    m_areaEdge->replace(QList<QPointF>());
+    m_line->setVisible(false);
+    m_area->setVisible(false);
+}
+
+void PricePlot::renderOverlays(const ChartData &data, const Request &request)
+{
+    auto fill = [&](QLineSeries *series, IndicatorLine line, bool on) {
+        series->replace(
+            on ? downsampling::m4Visible(data.indicator(line), request.plotWidth, request.xMin, request.xMax)
+               : QList<QPointF>());
+        series->setVisible(on);
+    };
+    fill(m_sma, IndicatorLine::Sma20, request.sma);
+    fill(m_ema, IndicatorLine::Ema50, request.ema);
+    fill(m_bollUpperEdge, IndicatorLine::BollingerUpper, request.bollinger);
+    fill(m_bollLowerEdge, IndicatorLine::BollingerLower, request.bollinger);
+    fill(m_bollMiddle, IndicatorLine::BollingerMiddle, request.bollinger);
+    m_bollBand->setVisible(request.bollinger);
+}
+
+void PricePlot::renderVolume(const ChartData &data, const Request &request)
+{
+    // About one bar per three pixels: thin enough to show the rhythm, wide enough to see.
+    const QList<QPointF> bars = request.volume ? volumeBars(data.volumes(), request.xMin, request.xMax,
+                                                            std::max(request.plotWidth / 3, 1))
+                                               : QList<QPointF>();
+    m_volumeEdge->replace(bars);
+    m_volume->setVisible(!bars.isEmpty());
+    double peak = 0;
+    for (const QPointF &p : bars) {
+        peak = std::max(peak, p.y());
+    }
+    m_volumeAxis->setRange(0, peak > 0 ? peak / kVolumeBand : 1.0);
+}
+
+void PricePlot::updateTimeAxis(const Request &request)
+{
+    double xMin = request.xMin;
+    double xMax = request.xMax;
+    if (!(xMax > xMin)) { // a single point: show the half hour around it
+        xMin -= 30 * 60 * 1000.0;
+        xMax += 30 * 60 * 1000.0;
+    }
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
+                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
+    // Every axis setter re-lays out the whole chart: skip the ones that change nothing.
+    const QString format = timeAxisFormat(static_cast<qint64>(xMax - xMin));
+    if (m_timeAxis->format() != format) {
+        m_timeAxis->setFormat(format);
+    }
+    const int ticks = std::clamp(request.plotWidth / 140 + 1, 2, 9);
+    if (m_timeAxis->tickCount() != ticks) {
+        m_timeAxis->setTickCount(ticks);
+    }
+}
+
+void PricePlot::updatePriceAxis(const Request &request, double low, double high)
+{
+    double span = high - low;
+    if (!(span > 0)) {
+        span = std::max(std::abs(high) * 0.01, 1e-9);
+        low -= span / 2;
+        high += span / 2;
+    }
+    const double top = high + span * kTopPadding;
+    // With volume shown, push the lowest price up so it never dips into the bars.
+    const bool volumeShown = m_volume->isVisible();
+    const double bottom =
+        volumeShown ? (low - kPriceFloor * top) / (1 - kPriceFloor) : low - span * kTopPadding;
+    const TickStep tick = niceTickStep(top - bottom, std::clamp(request.plotHeight / 60, 3, 10));
+    const CurrencyAffixes affixes = currencyAffixes(request.currency, m_chart->locale());
+    // Range and interval are set one after the other, and Qt Charts lays the axis out in
+    // between: pick the order whose intermediate state has fewer ticks (a narrow old step over
+    // a wide new range would briefly create thousands of labels).
+    const double oldSpan = m_priceAxis->max() - m_priceAxis->min();
+    const double oldStep = m_priceAxis->tickInterval();
+    if ((top - bottom) / oldStep <= oldSpan / tick.step) {
+        m_priceAxis->setRange(bottom, top);
+        m_priceAxis->setTickInterval(tick.step);
+    } else {
+        m_priceAxis->setTickInterval(tick.step);
+        m_priceAxis->setRange(bottom, top);
+    }
+    const QString format = affixes.prefix + QStringLiteral("%.") + QString::number(tick.decimals) +
+                           QStringLiteral("f") + affixes.suffix;
+    if (m_priceAxis->labelFormat() != format) {
+        m_priceAxis->setLabelFormat(format);
+    }
+    m_yMin = bottom;
+    m_yMax = top;
+}
+
+void PricePlot::applyTheme(const ChartTheme &theme)
+{
+    m_theme = theme;
+    m_chart->setBackgroundBrush(theme.background);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setPlotAreaBackgroundVisible(false);
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_priceAxis)}) {
+        axis->setLabelsColor(theme.mutedText);
+        axis->setGridLineColor(theme.grid);
+    }
+
+    m_line->setPen(QPen(theme.price, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    QLinearGradient fill(0, 0, 0, 1);
+    fill.setCoordinateMode(QGradient::ObjectBoundingMode);
+    QColor top = theme.price;
+    top.setAlpha(theme.dark ? 90 : 70);
+    QColor bottom = theme.price;
+    bottom.setAlpha(0);
+    fill.setColorAt(0, top);
+    fill.setColorAt(1, bottom);
+    m_area->setPen(Qt::NoPen);
+    m_area->setBrush(fill);
+
+    m_candles->setIncreasingColor(theme.up);
+    m_candles->setDecreasingColor(theme.down);
+    m_candles->setPen(QPen(theme.mutedText, 1.0));
+
+    m_volume->setPen(Qt::NoPen);
+    m_volume->setBrush(theme.volume);
+    m_sma->setPen(QPen(theme.sma, 1.5));
+    m_ema->setPen(QPen(theme.ema, 1.5));
+    QColor band = theme.bollinger;
+    band.setAlpha(28);
+    m_bollBand->setBrush(band);
+    QColor edge = theme.bollinger;
+    edge.setAlpha(170);
+    m_bollBand->setPen(QPen(edge, 1.0));
+    m_bollMiddle->setPen(QPen(edge, 1.0, Qt::DashLine));
+}
+
+} // namespace ba::chart

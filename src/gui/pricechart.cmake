@@ -1,0 +1,20 @@
+# PriceChartView and its parts in chart/: the only code that uses Qt Charts (see DESIGN.md), so
+# that a later move to Qt Graphs touches these files alone. Included from src/gui/CMakeLists.txt.
+target_sources(ba_gui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/PriceChartView.h ${CMAKE_CURRENT_LIST_DIR}/PriceChartView.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartCanvas.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartCanvas.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartData.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartData.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartFormat.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartFormat.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartHeader.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartHeader.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartNotices.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartNotices.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartReadout.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartReadout.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartTheme.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartTheme.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartToolBar.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartToolBar.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ChartTypes.h
+    ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.h ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.h ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.h ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.h ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.cpp
+)
+target_link_libraries(ba_gui PUBLIC Qt6::Charts)

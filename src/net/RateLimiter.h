@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+
+namespace ba {
+
+// Keeps requests to one service under its budget: at most `requests` starts in ANY window of
+// `windowMs` (a sliding log, not a refilling bucket: a bucket with burst N lets up to 2N through in
+// one window, which is exactly what a server counting per minute punishes). Callers that would
+// exceed it wait in a FIFO queue instead of failing.
+class RateLimiter : public QObject
+{
+    Q_OBJECT
+public:
+    struct Budget
+    {
+        int requests = 10; // <= 0: unlimited
+        qint64 windowMs = 60000;
+    };
+    using Clock = std::function<qint64()>; // monotonic milliseconds
+    using Ticket = quint64;
+
+    explicit RateLimiter(const Budget &budget, QObject *parent = nullptr);
+    RateLimiter(const Budget &budget, Clock clock, QObject *parent = nullptr);
+
+    // Calls `ready` once a slot is free: synchronously when one is free now, otherwise later from
+    // the event loop, in order of arrival. Skipped if `context` is destroyed meanwhile. Never 0.
+    Ticket acquire(QObject *context, std::function<void()> ready);
+    void cancel(Ticket ticket); // leaves the queue; no effect once `ready` ran
+
+    void setBudget(const Budget &budget);
+    Budget budget() const { return m_budget; }
+    int queued() const { return int(m_queue.size()); }
+    qint64 msUntilNextSlot(); // 0 when a request could start now
+
+    // Grants what the clock allows. Runs on its own timer; tests with a manual clock call it directly.
+    void pump();
+
+Q_SIGNALS:
+    // For "waiting for the rate limit" hints in the UI.
+    void queueChanged(int queued, qint64 msUntilNextSlot);
+
+private:
+    struct Waiter
+    {
+        Ticket ticket = 0;
+        QPointer<QObject> context;
+        std::function<void()> ready;
+    };
+
+    void prune(qint64 now);
+    bool slotFree() const;
+    void recordStart(qint64 now);
+    void scheduleWake();
+
+    Budget m_budget;
+    Clock m_clock;
+    QList<qint64> m_starts; // start times inside the current window, oldest first
+    QList<Waiter> m_queue;
+    QTimer m_wake;
+    Ticket m_nextTicket = 1;
+};
+
+} // namespace ba

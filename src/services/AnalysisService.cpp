@@ -1,0 +1,326 @@
+#include "services/AnalysisService.h"
+
+#include "logging/Correlation.h"
+#include "net/AiProvider.h"
+#include "services/AnalysisComparison.h"
+#include "services/LocalReport.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+namespace {
+Q_LOGGING_CATEGORY(lcAnalysis, "ba.services.analysis")
+}
+
+namespace ba {
+
+struct AnalysisService::Pending
+{
+    QPointer<AiGeneration> generation;
+    MarketSummary summary;
+    BuiltPrompt prompt;
+    QString correlationId;
+    QString providerId;
+    QString model;
+    QString accumulated;
+    QElapsedTimer timer;
+};
+
+AnalysisService::AnalysisService(AnalysisStore *store, QObject *parent)
+    : QObject(parent), m_store(store), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+AnalysisService::~AnalysisService()
+{
+    cancel();
+}
+
+void AnalysisService::setProvider(AiProvider *provider)
+{
+    m_provider = provider;
+}
+
+void AnalysisService::setOffline(bool offline)
+{
+    m_offline = offline;
+}
+
+void AnalysisService::setLanguage(const QString &language)
+{
+    m_language = PromptBuilder::normalisedLanguage(language);
+}
+
+void AnalysisService::setClock(std::function<qint64()> nowMs)
+{
+    m_clock = std::move(nowMs);
+}
+
+bool AnalysisService::canUseAi() const
+{
+    return m_provider != nullptr && !m_offline && m_provider->isConfigured();
+}
+
+bool AnalysisService::isRunning() const
+{
+    return m_pending != nullptr;
+}
+
+void AnalysisService::analyse(const QList<PricePoint> &prices, const MarketSnapshot &snapshot,
+                              const QList<NewsItem> &news, const QString &correlationId,
+                              const QString &reason)
+{
+    CorrelationScope scope(correlationId);
+    const MarketSummary summary = MarketSummary::build(prices, snapshot, news);
+    qCInfo(lcAnalysis).noquote() << QStringLiteral("analysing %1 prices and %2 headlines (%3)")
+                                        .arg(QString::number(summary.pointCount),
+                                             QString::number(summary.headlines.size()), reason);
+    if (!summary.hasPrices()) {
+        Q_EMIT analysisSkipped(tr("No prices to analyse yet."));
+        return;
+    }
+    run(summary, correlationId, true);
+}
+
+bool AnalysisService::regenerate()
+{
+    if (!m_lastSummary)
+        return false;
+    const MarketSummary summary = *m_lastSummary; // run() replaces m_lastSummary
+    CorrelationScope scope(m_lastCorrelationId);
+    qCInfo(lcAnalysis) << "regenerating the analysis without the cache";
+    run(summary, m_lastCorrelationId, false);
+    return true;
+}
+
+void AnalysisService::cancel()
+{
+    if (!m_pending)
+        return;
+    const std::unique_ptr<Pending> pending = std::move(m_pending);
+    if (pending->generation) {
+        // Disconnect first: its finished(Cancelled) must not store a fallback report.
+        disconnect(pending->generation, nullptr, this, nullptr);
+        pending->generation->abort();
+    }
+    CorrelationScope scope(pending->correlationId);
+    qCInfo(lcAnalysis) << "AI analysis cancelled";
+}
+
+void AnalysisService::run(const MarketSummary &summary, const QString &correlationId, bool useCache)
+{
+    if (!canUseAi()) {
+        cancel();
+        m_lastSummary = summary;
+        m_lastCorrelationId = correlationId;
+        runLocal(summary, correlationId, useCache);
+        return;
+    }
+    const BuiltPrompt prompt = PromptBuilder(m_language, m_promptLimit).build(summary);
+    // Prices and news often land moments apart: asking again would only waste the request under way.
+    if (useCache && isPendingFor(summary, prompt)) {
+        qCInfo(lcAnalysis) << "the same analysis is already being written; not asking again";
+        return;
+    }
+    cancel();
+    m_lastSummary = summary;
+    m_lastCorrelationId = correlationId;
+    const auto cached = useCache ? reusable(summary.inputHash(), m_provider->providerId(),
+                                            m_provider->model(), prompt.prompt, {})
+                                 : std::nullopt;
+    if (cached) {
+        qCInfo(lcAnalysis) << "input unchanged: reusing analysis" << cached->id << "without a request";
+        Q_EMIT analysisReady(*cached);
+        return;
+    }
+    startGeneration(summary, prompt, correlationId);
+}
+
+void AnalysisService::runLocal(const MarketSummary &summary, const QString &correlationId, bool useCache)
+{
+    const AnalysisRecord record = localRecord(summary, {}, {});
+    const auto cached =
+        useCache ? reusable(record.inputHash, LocalProvider, {}, {}, record.response) : std::nullopt;
+    if (cached) {
+        qCInfo(lcAnalysis) << "prices unchanged: reusing local analysis" << cached->id;
+        Q_EMIT analysisReady(*cached);
+        return;
+    }
+    Q_EMIT analysisStarted(correlationId, LocalProvider);
+    storeAndEmit(record);
+}
+
+bool AnalysisService::isPendingFor(const MarketSummary &summary, const BuiltPrompt &prompt) const
+{
+    return m_pending && m_pending->providerId == m_provider->providerId() &&
+           m_pending->model == m_provider->model() && m_pending->prompt.prompt == prompt.prompt &&
+           m_pending->summary == summary;
+}
+
+// Empty prompt / response arguments are not compared.
+std::optional<AnalysisRecord> AnalysisService::reusable(const QString &hash, const QString &providerId,
+                                                        const QString &model, const QString &prompt,
+                                                        const QString &response) const
+{
+    if (m_store == nullptr)
+        return std::nullopt;
+    const std::optional<AnalysisRecord> latest = m_store->latestByInputHash(hash);
+    if (!latest || latest->status != StatusOk || latest->provider != providerId || latest->model != model)
+        return std::nullopt;
+    if ((!prompt.isEmpty() && latest->prompt != prompt) ||
+        (!response.isEmpty() && latest->response != response))
+        return std::nullopt;
+    return latest;
+}
+
+void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltPrompt &prompt,
+                                      const QString &correlationId)
+{
+    m_pending = std::make_unique<Pending>();
+    m_pending->summary = summary;
+    m_pending->prompt = prompt;
+    m_pending->correlationId = correlationId;
+    m_pending->providerId = m_provider->providerId();
+    m_pending->model = m_provider->model();
+    m_pending->timer.start();
+
+    AiRequest request;
+    request.systemInstruction = prompt.systemInstruction;
+    request.prompt = prompt.prompt;
+    request.correlationId = correlationId;
+    request.stream = true;
+    // ~400 words need ~700 tokens, but thinking models (Gemini 2.5) spend this budget on thoughts too.
+    request.maxOutputTokens = 4096;
+    qCInfo(lcAnalysis).noquote() << QStringLiteral("asking %1 (%2), prompt %3 bytes, %4 headlines")
+                                        .arg(m_pending->providerId, m_pending->model,
+                                             QString::number(prompt.utf8Size()),
+                                             QString::number(prompt.headlinesIncluded));
+    Q_EMIT analysisStarted(correlationId, m_pending->providerId);
+
+    AiGeneration *generation = m_provider->generate(request);
+    if (generation == nullptr) {
+        AiResult failed;
+        failed.error.kind = FetchError::Kind::BadRequest;
+        failed.error.userMessage = tr("The request could not be started.");
+        onFinished(nullptr, failed);
+        return;
+    }
+    m_pending->generation = generation;
+    connect(generation, &AiGeneration::textDelta, this,
+            [this, generation](const QString &text) { onDelta(generation, text); });
+    connect(generation, &AiGeneration::retryScheduled, this, &AnalysisService::retryScheduled);
+    connect(generation, &AiGeneration::finished, this,
+            [this, generation](const ba::AiResult &result) { onFinished(generation, result); });
+}
+
+void AnalysisService::onDelta(AiGeneration *generation, const QString &text)
+{
+    if (!m_pending || m_pending->generation != generation || text.isEmpty())
+        return;
+    m_pending->accumulated += text;
+    Q_EMIT streamingText(m_pending->accumulated);
+}
+
+void AnalysisService::onFinished(AiGeneration *generation, const AiResult &result)
+{
+    if (!m_pending || m_pending->generation != generation)
+        return;
+    const std::unique_ptr<Pending> pending = std::move(m_pending);
+    CorrelationScope scope(pending->correlationId);
+    const QString text = result.text.isEmpty() ? pending->accumulated : result.text;
+
+    if (result.error.isError() || text.trimmed().isEmpty()) {
+        QString message = result.error.userMessage;
+        if (message.isEmpty())
+            message = result.error.isError() ? tr("The request failed.") : tr("The answer was empty.");
+        qCWarning(lcAnalysis).noquote()
+            << QStringLiteral("%1 failed (%2: %3); using the local report")
+                   .arg(pending->providerId, FetchError::kindName(result.error.kind),
+                        result.error.detail.isEmpty() ? message : result.error.detail);
+        Q_EMIT aiFailed(message);
+        const QString reason =
+            tr("%1 unavailable: %2").arg(providerDisplayName(pending->providerId), message);
+        storeAndEmit(localRecord(pending->summary, reason, pending->prompt.prompt));
+        return;
+    }
+    AnalysisRecord record = baseRecord(pending->summary);
+    record.provider = pending->providerId;
+    record.model = pending->model;
+    record.prompt = pending->prompt.prompt;
+    record.response = text;
+    record.latencyMs = result.latencyMs > 0 ? result.latencyMs : pending->timer.elapsed();
+    record.status = result.incomplete ? StatusIncomplete : StatusOk;
+    if (result.incomplete)
+        record.error = tr("The answer was cut short by the model's length limit.");
+    if (result.promptTokens >= 0)
+        record.promptTokens = result.promptTokens;
+    if (result.outputTokens >= 0)
+        record.outputTokens = result.outputTokens;
+    storeAndEmit(record);
+}
+
+AnalysisRecord AnalysisService::baseRecord(const MarketSummary &summary) const
+{
+    AnalysisRecord record;
+    record.createdMs = m_clock();
+    record.coinId = summary.coinId;
+    record.vsCurrency = summary.vsCurrency;
+    record.inputHash = summary.inputHash();
+    record.summaryJson = QString::fromUtf8(summary.toCanonicalJson());
+    return record;
+}
+
+AnalysisRecord AnalysisService::localRecord(const MarketSummary &summary, const QString &failure,
+                                            const QString &prompt) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    AnalysisRecord record = baseRecord(summary);
+    record.provider = LocalProvider;
+    record.prompt = prompt;
+    record.response = LocalReport::markdown(summary, m_language);
+    record.status = failure.isEmpty() ? StatusOk : StatusFallback;
+    record.error = failure;
+    record.latencyMs = timer.elapsed();
+    return record;
+}
+
+void AnalysisService::storeAndEmit(AnalysisRecord record)
+{
+    if (m_store != nullptr) {
+        record.id = m_store->insert(record);
+        if (record.id == 0)
+            qCWarning(lcAnalysis).noquote() << QStringLiteral("analysis not stored: ") + m_store->lastError();
+    }
+    qCInfo(lcAnalysis).noquote() << QStringLiteral("analysis ready: %1, %2, %3 ms")
+                                        .arg(record.provider, record.status,
+                                             QString::number(record.latencyMs));
+    Q_EMIT analysisReady(record);
+    if (record.id > 0)
+        Q_EMIT historyChanged();
+}
+
+QList<AnalysisRecord> AnalysisService::history(int limit) const
+{
+    return m_store != nullptr ? m_store->list(limit) : QList<AnalysisRecord>{};
+}
+
+QString AnalysisService::sincePrevious(const AnalysisRecord &record) const
+{
+    if (m_store == nullptr)
+        return {};
+    const std::optional<AnalysisRecord> previous = previousAnalysis(m_store->list(200), record);
+    return previous ? describeChangeSince(*previous, record) : QString();
+}
+
+QString AnalysisService::providerDisplayName(const QString &providerId)
+{
+    if (providerId == QLatin1String("gemini"))
+        return QStringLiteral("Gemini");
+    if (providerId == QLatin1String("openai-compatible"))
+        return tr("Local AI server");
+    if (providerId == LocalProvider)
+        return tr("Computed locally");
+    return providerId;
+}
+
+} // namespace ba

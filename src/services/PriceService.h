@@ -1,0 +1,87 @@
+#pragma once
+
+#include "domain/MarketTypes.h"
+#include "domain/PriceRange.h"
+#include "services/StepReport.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace ba {
+
+class ApiCall;
+class CoinGeckoClient;
+class PriceStore;
+
+// What the chart shows for the current coin, currency and range, always read from the store.
+struct PriceData
+{
+    QString coinId;
+    QString currency;
+    PriceRange range = PriceRange::Month;
+    QList<PricePoint> prices;
+    QList<Candle> candles;
+    std::optional<MarketSnapshot> snapshot;
+    qint64 lastFetchedMs = 0; // 0 = never fetched in this data dir
+    bool stale = false;
+};
+
+// Keeps the price cache of the current selection up to date: serves the store at once, then fetches
+// what is no longer fresh (simple/price, market_chart, ohlc concurrently), upserts and serves again.
+// A failed fetch keeps what is stored and reports why.
+class PriceService : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>; // wall clock, Unix ms
+
+    PriceService(CoinGeckoClient *client, PriceStore *store, Clock clock = {}, QObject *parent = nullptr);
+    ~PriceService() override;
+
+    // Changes what is shown; emits dataChanged() from the cache immediately. Does not fetch.
+    void select(const QString &coinId, const QString &currency, PriceRange range);
+    const PriceData &data() const { return m_data; }
+    void reloadFromStore();
+
+    // Fetches what is stale (everything when force). Ends with exactly one finished().
+    void refresh(const QString &correlationId, bool force = false);
+    void cancel();
+    bool isBusy() const { return !m_pending.isEmpty(); }
+    void setOffline(bool offline) { m_offline = offline; }
+
+Q_SIGNALS:
+    void dataChanged(const ba::PriceData &data);
+    void finished(const ba::StepReport &report);
+    void failed(const ba::FetchError &error); // each failed request, as it happens
+    void retryScheduled(int seconds);
+
+private:
+    struct Job;
+    bool isFresh(const QString &kind) const;
+    void startJob(const QString &kind, ApiCall *call, std::function<int(ApiCall *)> store);
+    void onJobFinished(const QString &kind, ApiCall *call, const std::function<int(ApiCall *)> &store);
+    void finishRefresh();
+    QString rangeKey(const QString &kind) const;
+
+    QPointer<CoinGeckoClient> m_client;
+    PriceStore *m_store;
+    Clock m_clock;
+    PriceData m_data;
+    bool m_offline = false;
+
+    QList<QPointer<ApiCall>> m_pending;
+    QString m_correlationId;
+    qint64 m_refreshStartMs = 0;
+    qint64 m_refreshElapsedStart = 0;
+    int m_rowsStored = 0;
+    std::optional<FetchError> m_firstError;
+    quint64 m_generation = 0; // a newer refresh or selection supersedes replies of an older one
+};
+
+} // namespace ba
+
+Q_DECLARE_METATYPE(ba::PriceData)

@@ -1,0 +1,7 @@
+# Prices and the refresh that drives every step (one correlation id per refresh).
+target_sources(ba_services PRIVATE
+    StepReport.h
+    PriceCsv.h PriceCsv.cpp
+    PriceService.h PriceService.cpp
+    RefreshCoordinator.h RefreshCoordinator.cpp
+)

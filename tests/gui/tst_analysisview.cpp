@@ -1,0 +1,349 @@
+#include "gui/AnalysisView.h"
+#include "gui/MarkdownRenderer.h"
+#include "services/AnalysisService.h"
+#include "services/MarketSummary.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <cmath>
+
+using namespace ba;
+
+namespace {
+
+constexpr qint64 T0 = 1796947200000LL; // 2026-12-11T00:00:00Z
+
+QString summaryJson(double lastPrice, double rsi, stats::Trend trend)
+{
+    MarketSummary s;
+    s.coinId = QStringLiteral("bitcoin");
+    s.vsCurrency = QStringLiteral("usd");
+    s.pointCount = 100;
+    s.asOfMs = T0;
+    s.lastPrice = lastPrice;
+    s.indicators.rsi14 = rsi;
+    s.indicators.trend = trend;
+    return QString::fromUtf8(s.toCanonicalJson());
+}
+
+AnalysisRecord aiRecord(qint64 id, const QString &response, qint64 createdMs = T0)
+{
+    AnalysisRecord r;
+    r.id = id;
+    r.createdMs = createdMs;
+    r.coinId = QStringLiteral("bitcoin");
+    r.vsCurrency = QStringLiteral("usd");
+    r.provider = QStringLiteral("gemini");
+    r.model = QStringLiteral("gemini-test-flash");
+    r.response = response;
+    r.latencyMs = 2000;
+    r.status = QStringLiteral("ok");
+    r.promptTokens = 812;
+    r.outputTokens = 345;
+    r.summaryJson = summaryJson(64000.0, 55.0, stats::Trend::Up);
+    return r;
+}
+
+AnalysisRecord localRecord(qint64 id, const QString &response, qint64 createdMs = T0)
+{
+    AnalysisRecord r = aiRecord(id, response, createdMs);
+    r.provider = QStringLiteral("local");
+    r.model.clear();
+    r.latencyMs = 0;
+    r.promptTokens.reset();
+    r.outputTokens.reset();
+    return r;
+}
+
+template <typename T> T *child(const QWidget &view, const char *name)
+{
+    auto *widget = view.findChild<T *>(QLatin1String(name));
+    Q_ASSERT(widget != nullptr);
+    return widget;
+}
+
+// Where the text carrying `href` is drawn, in viewport coordinates.
+QPoint anchorPosition(MarkdownRenderer *renderer, const QString &href)
+{
+    for (QTextBlock block = renderer->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().anchorHref() == href) {
+                QTextCursor cursor(renderer->document());
+                cursor.setPosition(fragment.position() + 1);
+                return renderer->cursorRect(cursor).center();
+            }
+        }
+    }
+    return {-1, -1};
+}
+
+} // namespace
+
+class TestAnalysisView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void newView_showsTheEmptyState()
+    {
+        AnalysisView view;
+        QVERIFY(view.isShowingEmptyState());
+        const QList<QLabel *> labels = view.findChildren<QLabel *>();
+        const auto shows = [&labels](const QString &text) {
+            return std::any_of(labels.cbegin(), labels.cend(),
+                               [&text](QLabel *l) { return l->text() == text; });
+        };
+        QVERIFY(shows(QStringLiteral("No analysis yet.")));
+        QVERIFY(shows(QStringLiteral("An analysis of the price trend appears here once prices are loaded.")));
+    }
+
+    void images_areNeverFetched()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QSignalSpy connections(&server, &QTcpServer::newConnection);
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort());
+        AnalysisView view;
+        QSignalSpy refused(view.renderer(), &MarkdownRenderer::resourceRefused);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        view.showAnalysis(
+            aiRecord(1, QStringLiteral("# Title\n\n![x](%1/img.png)\n\n<img src=\"%1/raw.png\">\n\n"
+                                       "<iframe src=\"%1/frame\"></iframe>\n\ntext")
+                            .arg(base)));
+        view.grab(); // lays out and paints the document, which asks for the image
+        QTRY_VERIFY(!refused.isEmpty());
+        QCOMPARE(refused.constFirst().at(0).toUrl(), QUrl(base + QStringLiteral("/img.png")));
+        // Raw HTML is shown as text, not interpreted.
+        QVERIFY(view.renderer()->toPlainText().contains(QLatin1String("<img src=")));
+        QVERIFY(view.renderer()->toPlainText().contains(QLatin1String("<iframe")));
+        // Proving a negative needs a deadline: nothing connects within half a second.
+        QVERIFY(!server.waitForNewConnection(500));
+        QCOMPARE(connections.size(), 0);
+    }
+
+    void localAndDataResources_areRefusedToo_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("file") << QStringLiteral("file:///etc/hostname");
+        QTest::newRow("relative") << QStringLiteral("secret.png");
+        QTest::newRow("qrc") << QStringLiteral("qrc:/prompts/analysis-en.md");
+        QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=");
+    }
+
+    void localAndDataResources_areRefusedToo()
+    {
+        QFETCH(QString, source);
+        MarkdownRenderer renderer;
+        QCOMPARE(renderer.loadResource(QTextDocument::ImageResource, QUrl(source)), QVariant());
+        QCOMPARE(renderer.document()->resource(QTextDocument::ImageResource, QUrl(source)), QVariant());
+    }
+
+    void links_onlyHttpAndHttpsOpen_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("opens");
+        QTest::newRow("https") << QStringLiteral("https://example.org/a") << true;
+        QTest::newRow("http") << QStringLiteral("http://example.org/") << true;
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
+        QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+        QTest::newRow("data") << QStringLiteral("data:text/html,<script>x</script>") << false;
+        QTest::newRow("qrc") << QStringLiteral("qrc:/prompts/analysis-en.md") << false;
+        QTest::newRow("mailto") << QStringLiteral("mailto:someone@example.org") << false;
+        QTest::newRow("relative") << QStringLiteral("../x") << false;
+        QTest::newRow("http without host") << QStringLiteral("http:/x") << false;
+    }
+
+    void links_onlyHttpAndHttpsOpen()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, opens);
+        MarkdownRenderer renderer;
+        QList<QUrl> opened;
+        renderer.setUrlOpener([&opened](const QUrl &u) {
+            opened.append(u);
+            return true;
+        });
+        Q_EMIT renderer.anchorClicked(QUrl(url));
+        QCOMPARE(opened.size(), opens ? 1 : 0);
+    }
+
+    void clickingLinks_opensOnlyTheHttpsOne()
+    {
+        AnalysisView view;
+        QList<QUrl> opened;
+        view.renderer()->setUrlOpener([&opened](const QUrl &u) {
+            opened.append(u);
+            return true;
+        });
+        QSignalSpy refusedLinks(view.renderer(), &MarkdownRenderer::linkRefused);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showAnalysis(aiRecord(1, QStringLiteral("[evil link](javascript:alert(1))\n\n"
+                                                     "[local file](file:///etc/passwd)\n\n"
+                                                     "[good link](https://example.org/news)")));
+        for (const char *href : {"javascript:alert(1)", "file:///etc/passwd", "https://example.org/news"}) {
+            const QPoint at = anchorPosition(view.renderer(), QLatin1String(href));
+            QVERIFY2(at.x() >= 0, href);
+            QTest::mouseClick(view.renderer()->viewport(), Qt::LeftButton, {}, at);
+        }
+        QCOMPARE(refusedLinks.size(), 2);
+        QCOMPARE(opened, QList<QUrl>{QUrl(QStringLiteral("https://example.org/news"))});
+    }
+
+    void headings_renderAsHeadings()
+    {
+        AnalysisView view;
+        view.showAnalysis(aiRecord(1, QStringLiteral("# Big title\n\n## Trend\n\nUp **strongly**.")));
+        QTextDocument *doc = view.renderer()->document();
+        QCOMPARE(doc->firstBlock().text(), QStringLiteral("Big title"));
+        QCOMPARE(doc->firstBlock().blockFormat().headingLevel(), 1);
+        QCOMPARE(doc->firstBlock().next().blockFormat().headingLevel(), 2);
+        QVERIFY(!view.renderer()->toPlainText().contains(QLatin1Char('#')));
+        QCOMPARE(view.currentMarkdown(), QStringLiteral("# Big title\n\n## Trend\n\nUp **strongly**."));
+        QVERIFY(!view.isShowingEmptyState());
+    }
+
+    void aiAnalysis_showsBadgeProviderLatencyAndTokens()
+    {
+        AnalysisView view;
+        view.show();
+        view.showAnalysis(aiRecord(1, QStringLiteral("Text")));
+        QCOMPARE(child<QLabel>(view, "analysisBadge")->text(), QStringLiteral("AI"));
+        QCOMPARE(child<QLabel>(view, "analysisProviderLabel")->text(),
+                 QStringLiteral("Gemini · gemini-test-flash"));
+        QCOMPARE(child<QLabel>(view, "analysisLatencyLabel")->text(), QStringLiteral("2.0 s"));
+        QVERIFY(child<QLabel>(view, "analysisLatencyLabel")->isVisible());
+        QCOMPARE(child<QLabel>(view, "analysisTokensLabel")->text(),
+                 QStringLiteral("812 tokens in, 345 out"));
+        QVERIFY(!child<QLabel>(view, "analysisTimeLabel")->text().isEmpty());
+        QVERIFY(!child<QLabel>(view, "analysisErrorBanner")->isVisible());
+    }
+
+    void localAnalysis_showsTheComputedLocallyBadge()
+    {
+        AnalysisView view;
+        view.show();
+        view.showAnalysis(localRecord(1, QStringLiteral("> **Computed locally without AI**\n\nText")));
+        QCOMPARE(child<QLabel>(view, "analysisBadge")->text(), QStringLiteral("Computed locally"));
+        QVERIFY(!child<QLabel>(view, "analysisLatencyLabel")->isVisible());
+        QVERIFY(!child<QLabel>(view, "analysisTokensLabel")->isVisible());
+    }
+
+    void aiFailure_showsTheReasonAboveTheLocalReport()
+    {
+        AnalysisView view;
+        view.show();
+        AnalysisRecord record = localRecord(1, QStringLiteral("Local text"));
+        record.status = QStringLiteral("fallback");
+        record.error =
+            QStringLiteral("Gemini unavailable: The model is overloaded; try again in a few minutes.");
+        view.showAnalysis(record);
+        QLabel *banner = child<QLabel>(view, "analysisErrorBanner");
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), record.error + QStringLiteral(" — showing the local report"));
+        QCOMPARE(banner->textFormat(), Qt::PlainText);
+        view.showAnalysis(aiRecord(2, QStringLiteral("Fine again")));
+        QVERIFY(!banner->isVisible());
+    }
+
+    void streaming_togglesTheIndicatorAndUpdatesTheText()
+    {
+        AnalysisView view;
+        view.show();
+        QWidget *indicator = child<QWidget>(view, "analysisStreamingIndicator");
+        QVERIFY(!indicator->isVisible());
+        view.beginStreaming(QStringLiteral("gemini"));
+        QVERIFY(view.isStreaming());
+        QVERIFY(indicator->isVisible());
+        QVERIFY(child<QLabel>(view, "analysisStreamingLabel")->text().contains(QLatin1String("Gemini")));
+        QVERIFY(!child<QPushButton>(view, "analysisRegenerateButton")->isEnabled());
+        view.setStreamingText(QStringLiteral("## Trend\n\nUp"));
+        QCOMPARE(view.renderer()->toPlainText(), QStringLiteral("Trend\nUp"));
+        view.setStreamingText(QStringLiteral("## Trend\n\nUp and away"));
+        QVERIFY(view.renderer()->toPlainText().endsWith(QLatin1String("Up and away")));
+        view.showAnalysis(aiRecord(1, QStringLiteral("## Trend\n\nUp and away.")));
+        QVERIFY(!view.isStreaming());
+        QVERIFY(!indicator->isVisible());
+        QVERIFY(child<QPushButton>(view, "analysisRegenerateButton")->isEnabled());
+    }
+
+    void historySelection_showsTheOlderAnalysis()
+    {
+        AnalysisView view;
+        view.show();
+        AnalysisRecord older = aiRecord(1, QStringLiteral("Older analysis."), T0 - 3600000);
+        older.summaryJson = summaryJson(60000.0, 40.0, stats::Trend::Sideways);
+        const AnalysisRecord newer = localRecord(2, QStringLiteral("Newer analysis."), T0);
+        view.setHistory({newer, older});
+        QCOMPARE(view.currentRecord()->id, 2); // the newest is shown when nothing was
+        auto *list = child<QListView>(view, "analysisHistoryList");
+        QCOMPARE(list->model()->rowCount(), 2);
+        QVERIFY(list->model()->index(1, 0).data().toString().contains(QLatin1String("Older analysis.")));
+        QLabel *since = child<QLabel>(view, "analysisSinceLabel");
+        QVERIFY(since->isVisible());
+        QVERIFY2(since->text().startsWith(QLatin1String("Since the previous analysis")),
+                 qPrintable(since->text()));
+        QVERIFY(since->text().contains(QLatin1String("+6.67 %")));
+        QVERIFY(since->text().contains(QStringLiteral("RSI 40.0 → 55.0")));
+
+        list->setCurrentIndex(list->model()->index(1, 0));
+        QCOMPARE(view.currentRecord()->id, 1);
+        QCOMPARE(view.renderer()->toPlainText(), QStringLiteral("Older analysis."));
+        QCOMPARE(child<QLabel>(view, "analysisBadge")->text(), QStringLiteral("AI"));
+        QVERIFY(!since->isVisible()); // nothing before the oldest
+    }
+
+    void copy_putsTheMarkdownOnTheClipboard()
+    {
+        AnalysisView view;
+        view.show();
+        view.showAnalysis(aiRecord(1, QStringLiteral("## Trend\n\n**Up**.")));
+        QTest::mouseClick(child<QPushButton>(view, "analysisCopyButton"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("## Trend\n\n**Up**."));
+    }
+
+    void regenerate_isRequested()
+    {
+        AnalysisView view;
+        view.show();
+        view.showAnalysis(aiRecord(1, QStringLiteral("Text")));
+        QSignalSpy requested(&view, &AnalysisView::regenerateRequested);
+        QTest::mouseClick(child<QPushButton>(view, "analysisRegenerateButton"), Qt::LeftButton);
+        QCOMPARE(requested.size(), 1);
+    }
+
+    void boundToAService_showsItsLocalReport()
+    {
+        AnalysisService service(nullptr);
+        AnalysisView view;
+        view.bindTo(&service);
+        QList<PricePoint> prices;
+        for (int i = 0; i < 200; ++i)
+            prices.append({T0 + i * 3600000LL, 60000.0 + 500.0 * std::sin(i / 7.0), {}, {}});
+        MarketSnapshot snapshot;
+        snapshot.coinId = QStringLiteral("bitcoin");
+        snapshot.vsCurrency = QStringLiteral("usd");
+        service.analyse(prices, snapshot, {}, QStringLiteral("r1"), QStringLiteral("test"));
+        QVERIFY(view.currentRecord().has_value());
+        QCOMPARE(child<QLabel>(view, "analysisBadge")->text(), QStringLiteral("Computed locally"));
+        QVERIFY(view.renderer()->toPlainText().startsWith(QLatin1String("Computed locally without AI")));
+    }
+};
+
+QTEST_MAIN(TestAnalysisView)
+#include "tst_analysisview.moc"

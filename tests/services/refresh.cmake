@@ -1,0 +1,1 @@
+ba_add_test(test_priceservice SOURCES tst_priceservice.cpp LIBS ba_services ba_fakes)
