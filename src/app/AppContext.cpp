@@ -1,5 +1,8 @@
 #include "app/AppContext.h"
 
+#include "app/AnalysisFeature.h"
+#include "gui/AnalysisView.h"
+
 #include "gui/AboutDialog.h"
 #include "gui/EmptyStateWidget.h"
 #include "gui/LogDock.h"
@@ -43,6 +46,7 @@ AppContext::~AppContext()
     // Views and services go before the store, the store before the database connection.
     m_autoRefresh.stop();
     m_window.reset();
+    delete m_analysis;
     delete m_refresh;
     delete m_prices;
     delete m_coinGecko;
@@ -136,6 +140,9 @@ void AppContext::buildServices()
     m_prices->select(m_config.coin, m_config.currency, range);
 
     m_refresh = new RefreshCoordinator(m_prices);
+    m_analysis = new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http,
+                                     m_priceStore.get());
+    m_analysis->attach(m_refresh, {});
     connect(m_refresh, &RefreshCoordinator::finished, this,
             &AppContext::onRefreshFinished);
 }
@@ -153,7 +160,9 @@ void AppContext::buildWindow()
     MainWindow::Parts parts;
     parts.priceView = chart;
     parts.newsView = EmptyStateWidget::forNews();
-    parts.analysisView = EmptyStateWidget::forAnalysis();
+    auto *analysisView = new AnalysisView;
+    analysisView->bindTo(m_analysis->service());
+    parts.analysisView = analysisView;
     parts.logDock = new LogDock(&m_logHub);
     m_window = std::make_unique<MainWindow>(parts, m_settings.get());
     m_pricePresenter = new PricePresenter(m_prices, m_refresh, chart, m_window.get(), m_window.get());

@@ -13,6 +13,7 @@ class QNetworkAccessManager;
 
 namespace ba {
 
+class AnalysisFeature;
 class CoinGeckoClient;
 class Database;
 class HttpClient;
@@ -55,6 +56,7 @@ private:
     CoinGeckoClient *m_coinGecko = nullptr;
     PriceService *m_prices = nullptr;
     RefreshCoordinator *m_refresh = nullptr;
+    AnalysisFeature *m_analysis = nullptr;
     std::unique_ptr<MainWindow> m_window;
     PricePresenter *m_pricePresenter = nullptr;
     QTimer m_autoRefresh;

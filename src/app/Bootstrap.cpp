@@ -119,7 +119,11 @@ bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *
 
 void Bootstrap::installTranslations(const AppConfig &config)
 {
-    const QLocale locale = config.language.isEmpty() ? QLocale::system() : QLocale(config.language);
+    QLocale locale = config.language.isEmpty() ? QLocale::system() : QLocale(config.language);
+    if (locale.language() == QLocale::C) {
+        // A bare POSIX environment (CI, containers): format numbers and prices as US English.
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    }
     QLocale::setDefault(locale);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
         return;

@@ -13,7 +13,21 @@ RefreshCoordinator::RefreshCoordinator(PriceService *prices, QObject *parent)
     : QObject(parent)
     , m_prices(prices)
 {
-    connect(m_prices, &PriceService::finished, this, &RefreshCoordinator::onStepFinished);
+    connect(m_prices, &PriceService::finished, this, &RefreshCoordinator::reportStep);
+}
+
+void RefreshCoordinator::addStep(const Step &step)
+{
+    m_steps.append(step);
+}
+
+void RefreshCoordinator::startSteps(bool afterPrices)
+{
+    for (const Step &step : std::as_const(m_steps)) {
+        if (step.afterPrices == afterPrices) {
+            step.start(m_id, m_force);
+        }
+    }
 }
 
 QString RefreshCoordinator::triggerName(Trigger trigger)
@@ -35,7 +49,11 @@ QString RefreshCoordinator::refresh(Trigger trigger, bool force)
     }
     m_id = QStringLiteral("r%1").arg(++m_counter);
     m_reports.clear();
+    m_force = force;
     m_running = {QStringLiteral("prices")};
+    for (const Step &step : std::as_const(m_steps)) {
+        m_running.append(step.name);
+    }
     m_total = int(m_running.size());
     m_elapsed.start();
 
@@ -43,11 +61,15 @@ QString RefreshCoordinator::refresh(Trigger trigger, bool force)
     qCInfo(lcRefresh).noquote() << "Refresh started, trigger:" << triggerName(trigger);
     Q_EMIT started(m_id, trigger);
     Q_EMIT progress(0, m_total);
-    m_prices->refresh(m_id, force);
-    return m_id;
+    const QString id = m_id;
+    startSteps(/*afterPrices=*/false);
+    if (m_id == id) {
+        m_prices->refresh(id, force);
+    }
+    return id;
 }
 
-void RefreshCoordinator::onStepFinished(const StepReport &report)
+void RefreshCoordinator::reportStep(const StepReport &report)
 {
     if (!m_running.contains(report.step)) {
         return; // a step of a superseded refresh
@@ -63,6 +85,9 @@ void RefreshCoordinator::onStepFinished(const StepReport &report)
                                        << FetchError::kindName(report.error.kind) << report.error.userMessage;
     }
     Q_EMIT stepFinished(m_id, report);
+    if (report.step == u"prices") {
+        startSteps(/*afterPrices=*/true);
+    }
     Q_EMIT progress(m_total - int(m_running.size()), m_total);
     if (m_running.isEmpty()) {
         const qint64 total = m_elapsed.elapsed();

@@ -1,0 +1,115 @@
+#include "app/AnalysisFeature.h"
+
+#include "net/GeminiClient.h"
+#include "net/OpenAiCompatibleClient.h"
+#include "services/AnalysisService.h"
+#include "services/RefreshCoordinator.h"
+#include "storage/AnalysisStore.h"
+#include "storage/PriceStore.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSettings>
+
+namespace ba {
+
+namespace {
+constexpr qint64 kAnalysisWindowMs = 90LL * 24 * 60 * 60 * 1000; // indicators need ~50 daily points
+}
+
+AnalysisFeature::AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db, HttpClient *http,
+                                 PriceStore *prices, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_settings(settings)
+    , m_http(http)
+    , m_prices(prices)
+    , m_store(std::make_unique<AnalysisStore>(db))
+    , m_service(std::make_unique<AnalysisService>(m_store.get()))
+{
+    const QString language = config.language.isEmpty() ? QLocale().name().left(2) : config.language;
+    m_service->setLanguage(language);
+    m_service->setOffline(config.offline);
+    reconfigure(config.geminiApiKey);
+}
+
+AnalysisFeature::~AnalysisFeature()
+{
+    m_service->cancel();
+    m_service->setProvider(nullptr);
+    m_provider.reset();
+}
+
+std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiKey) const
+{
+    const QString kind = m_settings->value(QStringLiteral("ai/provider"), QStringLiteral("gemini")).toString();
+    if (kind == u"openai-compatible") {
+        OpenAiCompatibleClient::Config openAi;
+        openAi.baseUrl = QUrl(m_settings->value(QStringLiteral("ai/openaiBaseUrl"),
+                                                QStringLiteral("http://localhost:11434/v1"))
+                                  .toString());
+        openAi.model = m_settings->value(QStringLiteral("ai/openaiModel"), QStringLiteral("llama3.1")).toString();
+        return std::make_unique<OpenAiCompatibleClient>(m_http, openAi);
+    }
+    if (kind == u"none") {
+        return nullptr;
+    }
+    GeminiClient::Config gemini;
+    gemini.baseUrl = m_config.geminiUrl;
+    // The command line and environment beat the setting (DESIGN.md precedence).
+    gemini.model = m_config.geminiModel;
+    gemini.apiKey = geminiKey;
+    return std::make_unique<GeminiClient>(m_http, gemini);
+}
+
+void AnalysisFeature::reconfigure(const QString &geminiKey)
+{
+    m_service->cancel();
+    m_service->setProvider(nullptr);
+    m_provider = makeProvider(geminiKey);
+    m_service->setProvider(m_provider.get());
+}
+
+void AnalysisFeature::attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews)
+{
+    m_recentNews = std::move(recentNews);
+    coordinator->addStep({QStringLiteral("analysis"), [this](const QString &id, bool) { analyse(id); },
+                          /*afterPrices=*/true});
+    const auto report = [coordinator](StepReport step) {
+        step.step = QStringLiteral("analysis");
+        coordinator->reportStep(step);
+    };
+    connect(m_service.get(), &AnalysisService::analysisReady, coordinator, [report](const AnalysisRecord &record) {
+        StepReport step;
+        step.ok = record.status != AnalysisService::StatusFallback;
+        step.latencyMs = record.latencyMs;
+        step.items = 1;
+        step.note = AnalysisService::providerDisplayName(record.provider);
+        if (!step.ok) {
+            step.error.kind = FetchError::Kind::ServerError;
+            step.error.userMessage = record.error;
+        }
+        report(step);
+    });
+    connect(m_service.get(), &AnalysisService::analysisSkipped, coordinator, [report](const QString &reason) {
+        StepReport step;
+        step.skipped = true;
+        step.note = reason;
+        report(step);
+    });
+}
+
+void AnalysisFeature::analyse(const QString &correlationId)
+{
+    const QString coin = m_config.coin;
+    const QString currency = m_config.currency;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QList<PricePoint> prices = m_prices->prices(coin, currency, now - kAnalysisWindowMs, now + 3600000);
+    MarketSnapshot snapshot = m_prices->snapshot(coin, currency).value_or(MarketSnapshot{});
+    snapshot.coinId = coin;
+    snapshot.vsCurrency = currency;
+    const QList<NewsItem> news = m_recentNews ? m_recentNews() : QList<NewsItem>{};
+    m_service->analyse(prices, snapshot, news, correlationId, QStringLiteral("refresh"));
+}
+
+} // namespace ba

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/AppConfig.h"
+#include "domain/MarketTypes.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+class QSettings;
+
+namespace ba {
+
+class AiProvider;
+class AnalysisService;
+class AnalysisStore;
+class HttpClient;
+class PriceStore;
+class RefreshCoordinator;
+
+// Owns the analysis pipeline (store, AI provider, service) and plugs it into each refresh as the
+// "analysis" step, which runs once the prices have been refreshed.
+class AnalysisFeature : public QObject
+{
+    Q_OBJECT
+public:
+    AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db, HttpClient *http,
+                    PriceStore *prices, QObject *parent = nullptr);
+    ~AnalysisFeature() override;
+
+    AnalysisService *service() const { return m_service.get(); }
+    void attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews);
+    // Rebuilds the provider from the settings and keys (after the Settings dialog).
+    void reconfigure(const QString &geminiKey);
+
+private:
+    void analyse(const QString &correlationId);
+    std::unique_ptr<AiProvider> makeProvider(const QString &geminiKey) const;
+
+    AppConfig m_config;
+    QSettings *m_settings;
+    HttpClient *m_http;
+    PriceStore *m_prices;
+    std::unique_ptr<AnalysisStore> m_store;
+    std::unique_ptr<AiProvider> m_provider;
+    std::unique_ptr<AnalysisService> m_service;
+    std::function<QList<NewsItem>()> m_recentNews;
+};
+
+} // namespace ba

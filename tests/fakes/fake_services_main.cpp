@@ -1,0 +1,57 @@
+// Runs the loopback fakes as one process so that the real app can be driven by hand, for
+// screenshots and demos:  ba-fake-services [--gemini-delay-ms N] [--coingecko-failure NAME]
+// Prints the URLs to pass to bitcoin-analyzer and serves until killed.
+#include "fakes/FakeCoinGecko.h"
+#include "fakes/FakeGemini.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QMetaEnum>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption delay(QStringLiteral("gemini-delay-ms"), QStringLiteral("Gemini answer delay."),
+                                   QStringLiteral("ms"), QStringLiteral("2000"));
+    const QCommandLineOption failure(QStringLiteral("coingecko-failure"),
+                                     QStringLiteral("A FakeCoinGecko::Failure name, e.g. RateLimitJson."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption geminiMode(QStringLiteral("gemini-mode"),
+                                        QStringLiteral("A FakeGemini::Mode name, e.g. Unavailable503."),
+                                        QStringLiteral("name"));
+    parser.addOptions({delay, failure, geminiMode});
+    parser.process(app);
+
+    ba::fakes::FakeCoinGecko coinGecko;
+    ba::fakes::FakeGemini gemini;
+    if (!coinGecko.listen() || !gemini.listen()) {
+        std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
+        return 1;
+    }
+    gemini.setDelayMs(parser.value(delay).toInt());
+    gemini.setAnswerText(QStringLiteral(
+        "## Trend\nBitcoin has traded sideways over the last 30 days, oscillating around its 20-day average "
+        "with higher lows since mid-November.\n\n## Momentum\nRSI(14) sits near the middle of its range and the "
+        "MACD histogram has turned slightly positive: momentum is neutral to mildly bullish.\n\n## Volatility\n"
+        "Realised volatility is moderate; the Bollinger bands are narrowing, which often precedes a larger move."
+        "\n\n## News context\nNo headlines were available for this period.\n\n## Risks\nA break below the "
+        "recent swing low would invalidate the higher-lows pattern.\n\n---\n*This is not financial advice.*"));
+    if (parser.isSet(failure)) {
+        const QMetaEnum e = QMetaEnum::fromType<ba::fakes::FakeCoinGecko::Failure>();
+        coinGecko.setFailure(static_cast<ba::fakes::FakeCoinGecko::Failure>(
+            e.keyToValue(parser.value(failure).toLatin1().constData())));
+    }
+    if (parser.isSet(geminiMode)) {
+        const QMetaEnum e = QMetaEnum::fromType<ba::fakes::FakeGemini::Mode>();
+        gemini.setMode(static_cast<ba::fakes::FakeGemini::Mode>(
+            e.keyToValue(parser.value(geminiMode).toLatin1().constData())));
+    }
+    std::printf("--coingecko-url %s --gemini-url %s\n", qPrintable(coinGecko.baseUrl().toString()),
+                qPrintable(gemini.baseUrl().toString()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
