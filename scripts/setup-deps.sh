@@ -17,8 +17,8 @@ PACKAGES=(
   sqlite3 python3
   # packaging and metadata validation
   dpkg-dev file lintian desktop-file-utils appstream
-  # secret service for keychain tests
-  dbus dbus-x11 gnome-keyring
+  # secret service for keychain tests; QtKeychain loads libsecret at run time (no package dependency)
+  dbus dbus-x11 gnome-keyring libsecret-1-0
 )
 
 if [[ ! -r /etc/debian_version ]] || ! command -v apt-get >/dev/null 2>&1; then

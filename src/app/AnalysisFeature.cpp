@@ -40,7 +40,8 @@ AnalysisFeature::~AnalysisFeature()
     m_provider.reset();
 }
 
-std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiKey) const
+std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiKey,
+                                                           const QString &geminiModel) const
 {
     const QString kind = m_settings->value(QStringLiteral("ai/provider"), QStringLiteral("gemini")).toString();
     if (kind == u"openai-compatible") {
@@ -57,16 +58,16 @@ std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiK
     GeminiClient::Config gemini;
     gemini.baseUrl = m_config.geminiUrl;
     // The command line and environment beat the setting (DESIGN.md precedence).
-    gemini.model = m_config.geminiModel;
+    gemini.model = geminiModel.isEmpty() ? m_config.geminiModel : geminiModel;
     gemini.apiKey = geminiKey;
     return std::make_unique<GeminiClient>(m_http, gemini);
 }
 
-void AnalysisFeature::reconfigure(const QString &geminiKey)
+void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &geminiModel)
 {
     m_service->cancel();
     m_service->setProvider(nullptr);
-    m_provider = makeProvider(geminiKey);
+    m_provider = makeProvider(geminiKey, geminiModel);
     m_service->setProvider(m_provider.get());
 }
 
@@ -96,6 +97,37 @@ void AnalysisFeature::attach(RefreshCoordinator *coordinator, std::function<QLis
         step.skipped = true;
         step.note = reason;
         report(step);
+    });
+}
+
+void AnalysisFeature::listModels(bool openAiCompatible, const QString &geminiKey, const QUrl &openAiBaseUrl,
+                                 std::function<void(QStringList, QString)> done)
+{
+    ApiReply<QList<AiModelInfo>> *reply = nullptr;
+    QObject *client = nullptr;
+    if (openAiCompatible) {
+        OpenAiCompatibleClient::Config config;
+        config.baseUrl = openAiBaseUrl;
+        auto *openAi = new OpenAiCompatibleClient(m_http, config, this);
+        reply = openAi->listModels();
+        client = openAi;
+    } else {
+        GeminiClient::Config config;
+        config.baseUrl = m_config.geminiUrl;
+        config.apiKey = geminiKey;
+        auto *gemini = new GeminiClient(m_http, config, this);
+        reply = gemini->listModels();
+        client = gemini;
+    }
+    connect(reply, &ApiCall::finished, this, [reply, client, done = std::move(done)] {
+        QStringList ids;
+        if (reply->ok()) {
+            for (const AiModelInfo &model : reply->value()) {
+                ids.append(model.id);
+            }
+        }
+        done(ids, reply->ok() ? QString() : reply->error().userMessage);
+        client->deleteLater();
     });
 }
 

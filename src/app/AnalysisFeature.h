@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -33,11 +34,14 @@ public:
     AnalysisService *service() const { return m_service.get(); }
     void attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews);
     // Rebuilds the provider from the settings and keys (after the Settings dialog).
-    void reconfigure(const QString &geminiKey);
+    void reconfigure(const QString &geminiKey, const QString &geminiModel = QString());
+    // Asks the configured kind of provider for its models ("List models" in Settings).
+    void listModels(bool openAiCompatible, const QString &geminiKey, const QUrl &openAiBaseUrl,
+                    std::function<void(QStringList, QString)> done);
 
 private:
     void analyse(const QString &correlationId);
-    std::unique_ptr<AiProvider> makeProvider(const QString &geminiKey) const;
+    std::unique_ptr<AiProvider> makeProvider(const QString &geminiKey, const QString &geminiModel) const;
 
     AppConfig m_config;
     QSettings *m_settings;

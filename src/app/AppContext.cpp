@@ -1,6 +1,12 @@
 #include "app/AppContext.h"
 
 #include "app/AnalysisFeature.h"
+#include "app/NewsFeature.h"
+#include "app/SettingsFeature.h"
+#include "services/AppSettings.h"
+#include "services/KeyStore.h"
+#include "services/NewsService.h"
+#include "gui/NewsView.h"
 #include "gui/AnalysisView.h"
 
 #include "gui/AboutDialog.h"
@@ -29,7 +35,23 @@ Q_LOGGING_CATEGORY(lcContext, "ba.app.context")
 namespace ba {
 
 namespace {
-constexpr int kDefaultAutoRefreshMinutes = 5;
+
+// The plan decides host, key header and budget; a key with no chosen plan is most likely a free Demo key.
+CoinGeckoClient::Config coinGeckoConfig(const AppConfig &config, CoinGeckoPlan plan, const QString &key,
+                                        int requestsPerMinute)
+{
+    CoinGeckoClient::Config gecko;
+    gecko.apiKey = key;
+    gecko.plan = key.isEmpty() ? CoinGeckoPlan::Keyless : (plan == CoinGeckoPlan::Keyless ? CoinGeckoPlan::Demo : plan);
+    const bool defaultHost = config.coingeckoUrl == QUrl(QString::fromLatin1(ConfigDefaults::CoinGeckoUrl));
+    gecko.baseUrl = gecko.plan == CoinGeckoPlan::Pro && defaultHost ? CoinGeckoClient::defaultBaseUrl(CoinGeckoPlan::Pro)
+                                                                    : config.coingeckoUrl;
+    if (requestsPerMinute > 0) {
+        gecko.budget = RateLimiter::Budget{requestsPerMinute, 60000};
+    }
+    return gecko;
+}
+
 } // namespace
 
 AppContext::AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, QObject *parent)
@@ -47,6 +69,8 @@ AppContext::~AppContext()
     m_autoRefresh.stop();
     m_window.reset();
     delete m_analysis;
+    delete m_news;
+    delete m_settingsFeature;
     delete m_refresh;
     delete m_prices;
     delete m_coinGecko;
@@ -69,7 +93,6 @@ bool AppContext::start()
         m_window->setRefreshState(tr("Offline"));
     } else {
         m_refresh->refresh(RefreshCoordinator::Trigger::StartUp);
-        startAutoRefresh();
     }
     return true;
 }
@@ -116,20 +139,15 @@ bool AppContext::openDatabase()
 
 void AppContext::buildServices()
 {
+    m_settingsFeature = new SettingsFeature(m_config, m_settings.get());
     m_priceStore = std::make_unique<PriceStore>(m_database->connection());
     m_network = new QNetworkAccessManager;
     m_http = new HttpClient(m_network);
 
-    CoinGeckoClient::Config geckoConfig;
-    geckoConfig.baseUrl = m_config.coingeckoUrl;
-    geckoConfig.apiKey = m_config.coingeckoApiKey;
-    if (!geckoConfig.apiKey.isEmpty()) {
-        const bool pro = m_settings->value(QStringLiteral("coingecko/plan")).toString() == u"pro";
-        geckoConfig.plan = pro ? CoinGeckoPlan::Pro : CoinGeckoPlan::Demo;
-        if (pro && m_config.coingeckoUrl == QUrl(QString::fromLatin1(ConfigDefaults::CoinGeckoUrl))) {
-            geckoConfig.baseUrl = CoinGeckoClient::defaultBaseUrl(CoinGeckoPlan::Pro);
-        }
-    }
+    const AppSettings *appSettings = m_settingsFeature->settings();
+    const CoinGeckoClient::Config geckoConfig = coinGeckoConfig(m_config, appSettings->coinGeckoPlan(),
+                                                                m_config.coingeckoApiKey,
+                                                                appSettings->coinGeckoRequestsPerMinute());
     m_coinGecko = new CoinGeckoClient(m_http, geckoConfig);
 
     m_prices = new PriceService(m_coinGecko, m_priceStore.get());
@@ -142,7 +160,11 @@ void AppContext::buildServices()
     m_refresh = new RefreshCoordinator(m_prices);
     m_analysis = new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http,
                                      m_priceStore.get());
-    m_analysis->attach(m_refresh, {});
+    m_news = new NewsFeature(m_config, m_database->connection(), m_http);
+    m_news->attach(m_refresh);
+    m_analysis->attach(m_refresh, [this] { return m_news->recent(10); });
+    connect(&m_autoRefresh, &QTimer::timeout, this,
+            [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
     connect(m_refresh, &RefreshCoordinator::finished, this,
             &AppContext::onRefreshFinished);
 }
@@ -159,7 +181,9 @@ void AppContext::buildWindow()
 
     MainWindow::Parts parts;
     parts.priceView = chart;
-    parts.newsView = EmptyStateWidget::forNews();
+    auto *newsView = new NewsView;
+    newsView->bindTo(m_news->service());
+    parts.newsView = newsView;
     auto *analysisView = new AnalysisView;
     analysisView->bindTo(m_analysis->service());
     parts.analysisView = analysisView;
@@ -175,6 +199,11 @@ void AppContext::buildWindow()
         m_refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
     });
     connect(m_window.get(), &MainWindow::aboutRequested, this, &AppContext::showAbout);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &AppContext::openSettings);
+    connect(m_settingsFeature, &SettingsFeature::applied, this, &AppContext::applySettings);
+    connect(m_settingsFeature, &SettingsFeature::message, m_window.get(),
+            [this](const QString &text) { m_window->showStatus(text, 10000); });
+    m_settingsFeature->loadKeys();
     connect(chart, &PriceChartView::rangeChanged, this, [this](ChartRange range) {
         m_settings->setValue(QStringLiteral("chart/range"), int(range));
     });
@@ -185,15 +214,40 @@ void AppContext::buildWindow()
 
 void AppContext::startAutoRefresh()
 {
-    const int minutes = m_settings->value(QStringLiteral("refresh/intervalMinutes"), kDefaultAutoRefreshMinutes)
-                            .toInt();
-    if (minutes <= 0) {
+    const int minutes = m_settingsFeature->settings()->refreshIntervalMinutes();
+    m_autoRefresh.stop();
+    if (minutes <= 0 || m_config.offline) {
         return;
     }
     m_autoRefresh.setInterval(minutes * 60 * 1000);
-    connect(&m_autoRefresh, &QTimer::timeout, this,
-            [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
     m_autoRefresh.start();
+}
+
+void AppContext::applySettings()
+{
+    const AppSettings *settings = m_settingsFeature->settings();
+    const KeyStore *keys = m_settingsFeature->keys();
+    m_analysis->reconfigure(keys->key(ApiKey::Gemini), settings->geminiModel());
+
+    const CoinGeckoClient::Config gecko = coinGeckoConfig(m_config, settings->coinGeckoPlan(),
+                                                          keys->key(ApiKey::CoinGecko),
+                                                          settings->coinGeckoRequestsPerMinute());
+    m_coinGecko->setConfig(gecko);
+    m_coinGecko->rateLimiter()->setBudget(gecko.budget.value_or(CoinGeckoClient::defaultBudget(gecko.plan)));
+    m_logHub.setSecrets({keys->key(ApiKey::Gemini), keys->key(ApiKey::CoinGecko)});
+    m_news->service()->setRetentionDays(settings->newsRetentionDays());
+    startAutoRefresh();
+}
+
+void AppContext::openSettings()
+{
+    m_settingsFeature->openDialog(
+        m_window.get(), m_news->service(), [this](std::function<void(QStringList, QString)> done) {
+            const AiSettings ai = m_settingsFeature->settings()->aiSettings();
+            m_analysis->listModels(ai.provider == AiProviderKind::OpenAiCompatible,
+                                   m_settingsFeature->keys()->key(ApiKey::Gemini), ai.openaiBaseUrl,
+                                   std::move(done));
+        });
 }
 
 void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs)

@@ -19,10 +19,12 @@ class Database;
 class HttpClient;
 class LogHub;
 class MainWindow;
+class NewsFeature;
 class PricePresenter;
 class PriceService;
 class PriceStore;
 class RefreshCoordinator;
+class SettingsFeature;
 
 // Builds everything, wires signals and owns lifetimes. main() only creates this.
 class AppContext : public QObject
@@ -43,6 +45,8 @@ private:
     void buildServices();
     void buildWindow();
     void startAutoRefresh();
+    void applySettings();
+    void openSettings();
     void onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs);
     void showAbout();
 
@@ -57,6 +61,8 @@ private:
     PriceService *m_prices = nullptr;
     RefreshCoordinator *m_refresh = nullptr;
     AnalysisFeature *m_analysis = nullptr;
+    NewsFeature *m_news = nullptr;
+    SettingsFeature *m_settingsFeature = nullptr;
     std::unique_ptr<MainWindow> m_window;
     PricePresenter *m_pricePresenter = nullptr;
     QTimer m_autoRefresh;

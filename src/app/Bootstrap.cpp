@@ -81,7 +81,10 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments, const QHash<
     std::unique_ptr<QSettings> settings = openSettings(dataDir, explicitDir);
     QSettings *settingsPtr = settings.get();
     sources.settings = [settingsPtr](const QString &key) -> std::optional<QString> {
-        const QVariant value = settingsPtr->value(QStringLiteral("config/") + key);
+        // The model picked in Settings (AppSettings' key); other options keep a "config/" twin.
+        const QString name = key == QLatin1String(ConfigKeys::GeminiModel) ? QStringLiteral("ai/geminiModel")
+                                                                            : QStringLiteral("config/") + key;
+        const QVariant value = settingsPtr->value(name);
         return value.isValid() ? std::optional<QString>(value.toString()) : std::nullopt;
     };
 

@@ -6,6 +6,12 @@ namespace ba {
 
 LogFilterProxy::LogFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) {}
 
+void LogFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_logModel = qobject_cast<const LogModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void LogFilterProxy::setMinimumLevel(QtMsgType level)
 {
     if (level == m_minimumLevel) {
@@ -13,7 +19,7 @@ void LogFilterProxy::setMinimumLevel(QtMsgType level)
     }
     m_minimumLevel = level;
     m_minimumRank = LogModel::severityRank(level);
-    invalidateFilter();
+    refilter();
 }
 
 QtMsgType LogFilterProxy::minimumLevel() const
@@ -28,7 +34,7 @@ void LogFilterProxy::setSearchText(const QString &text)
         return;
     }
     m_searchText = trimmed;
-    invalidateFilter();
+    refilter();
 }
 
 QString LogFilterProxy::searchText() const
@@ -43,7 +49,7 @@ void LogFilterProxy::setCorrelationId(const QString &id)
         return;
     }
     m_correlationId = trimmed;
-    invalidateFilter();
+    refilter();
 }
 
 QString LogFilterProxy::correlationId() const
@@ -51,22 +57,71 @@ QString LogFilterProxy::correlationId() const
     return m_correlationId;
 }
 
+void LogFilterProxy::setHiddenCategories(const QSet<QString> &categories)
+{
+    if (categories == m_hiddenCategories) {
+        return;
+    }
+    m_hiddenCategories = categories;
+    refilter();
+}
+
+void LogFilterProxy::setCategoryHidden(const QString &category, bool hidden)
+{
+    QSet<QString> categories = m_hiddenCategories;
+    if (hidden) {
+        categories.insert(category);
+    } else {
+        categories.remove(category);
+    }
+    setHiddenCategories(categories);
+}
+
+QSet<QString> LogFilterProxy::hiddenCategories() const
+{
+    return m_hiddenCategories;
+}
+
+bool LogFilterProxy::isFiltering() const
+{
+    return m_minimumRank > 0 || !m_searchText.isEmpty() || !m_correlationId.isEmpty() ||
+           !m_hiddenCategories.isEmpty();
+}
+
+void LogFilterProxy::refilter()
+{
+    invalidateFilter();
+    Q_EMIT filterChanged();
+}
+
 bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_logModel) {
+        // Tens of thousands of rows are re-filtered on every keystroke: no QVariant round trips.
+        const LogEntry &entry = m_logModel->entryAt(sourceRow);
+        return accepts(LogModel::severityRank(entry.level), entry.category, entry.correlationId, entry.message);
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (index.data(LogModel::SeverityRole).toInt() < m_minimumRank) {
+    return accepts(index.data(LogModel::SeverityRole).toInt(), index.data(LogModel::CategoryRole).toString(),
+                   index.data(LogModel::CorrelationIdRole).toString(), index.data(LogModel::MessageRole).toString());
+}
+
+bool LogFilterProxy::accepts(int rank, const QString &category, const QString &id, const QString &message) const
+{
+    if (rank < m_minimumRank) {
         return false;
     }
-    if (!m_correlationId.isEmpty() &&
-        index.data(LogModel::CorrelationIdRole).toString().compare(m_correlationId, Qt::CaseInsensitive) !=
-            0) {
+    if (!m_hiddenCategories.isEmpty() && m_hiddenCategories.contains(category)) {
+        return false;
+    }
+    if (!m_correlationId.isEmpty() && id.compare(m_correlationId, Qt::CaseInsensitive) != 0) {
         return false;
     }
     if (m_searchText.isEmpty()) {
         return true;
     }
-    return index.data(LogModel::MessageRole).toString().contains(m_searchText, Qt::CaseInsensitive) ||
-           index.data(LogModel::CategoryRole).toString().contains(m_searchText, Qt::CaseInsensitive);
+    return message.contains(m_searchText, Qt::CaseInsensitive) ||
+           category.contains(m_searchText, Qt::CaseInsensitive);
 }
 
 } // namespace ba

@@ -31,9 +31,17 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return displayData(entry, index.column());
     case Qt::ToolTipRole:
         // The full UTC time is what the log file shows; the cell shows local time.
-        return index.column() == TimeColumn ? QVariant(formatLogTime(entry.timeMs)) : QVariant();
+        if (index.column() == TimeColumn) {
+            return formatLogTime(entry.timeMs);
+        }
+        if (index.column() == CorrelationColumn && !entry.correlationId.isEmpty()) {
+            return tr("Click to show only refresh %1").arg(entry.correlationId);
+        }
+        return {};
     case Qt::ForegroundRole:
         return levelColour(entry.level);
+    case Qt::BackgroundRole:
+        return levelBackground(entry.level);
     case SeverityRole:
         return severityRank(entry.level);
     case CategoryRole:
@@ -44,6 +52,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return entry.message;
     case SequenceRole:
         return QVariant::fromValue(entry.sequence);
+    case LevelRole:
+        return static_cast<int>(entry.level);
+    case TimeRole:
+        return entry.timeMs;
     default:
         return {};
     }
@@ -55,19 +67,7 @@ QVariant LogModel::displayData(const LogEntry &entry, int column) const
     case TimeColumn:
         return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("hh:mm:ss.zzz"));
     case LevelColumn:
-        switch (entry.level) {
-        case QtDebugMsg:
-            return tr("Debug");
-        case QtInfoMsg:
-            return tr("Info");
-        case QtWarningMsg:
-            return tr("Warning");
-        case QtCriticalMsg:
-            return tr("Error");
-        case QtFatalMsg:
-            return tr("Fatal");
-        }
-        return {};
+        return levelText(entry.level);
     case CategoryColumn:
         return entry.category;
     case CorrelationColumn:
@@ -80,6 +80,23 @@ QVariant LogModel::displayData(const LogEntry &entry, int column) const
     }
 }
 
+QString LogModel::levelText(QtMsgType level)
+{
+    switch (level) {
+    case QtDebugMsg:
+        return tr("Debug");
+    case QtInfoMsg:
+        return tr("Info");
+    case QtWarningMsg:
+        return tr("Warning");
+    case QtCriticalMsg:
+        return tr("Error");
+    case QtFatalMsg:
+        return tr("Fatal");
+    }
+    return tr("Info");
+}
+
 QVariant LogModel::levelColour(QtMsgType level) const
 {
     switch (level) {
@@ -88,12 +105,26 @@ QVariant LogModel::levelColour(QtMsgType level) const
     case QtInfoMsg:
         return {}; // the palette's text colour, so light and dark themes both work
     case QtWarningMsg:
-        return QColor(0xc0, 0x70, 0x00);
+        return QColor(0xb0, 0x60, 0x00);
     case QtCriticalMsg:
     case QtFatalMsg:
-        return QColor(0xd0, 0x20, 0x20);
+        return QColor(0xc8, 0x1e, 0x1e);
     }
     return {};
+}
+
+// A faint tint that still reads on light and dark palettes, so problems stand out when scrolling.
+QVariant LogModel::levelBackground(QtMsgType level) const
+{
+    switch (level) {
+    case QtWarningMsg:
+        return QColor(0xf0, 0xa0, 0x00, 0x22);
+    case QtCriticalMsg:
+    case QtFatalMsg:
+        return QColor(0xe0, 0x30, 0x30, 0x2a);
+    default:
+        return {};
+    }
 }
 
 QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -128,6 +159,17 @@ void LogModel::appendEntries(const QList<ba::LogEntry> &entries)
     const int incoming = static_cast<int>(entries.size() - skipped);
 
     const int overflow = static_cast<int>(m_entries.size()) + incoming - m_capacity;
+    if (overflow > 0 && overflow >= static_cast<int>(m_entries.size())) {
+        // Not one row survives: a reset costs views and proxies a third of removing and inserting
+        // tens of thousands of rows, and there is no scroll position or selection left to keep.
+        beginResetModel();
+        m_dropped += static_cast<quint64>(m_entries.size());
+        m_entries.assign(entries.cbegin() + skipped, entries.cend());
+        endResetModel();
+        noteCategories(entries, skipped);
+        Q_EMIT droppedCountChanged(m_dropped);
+        return;
+    }
     if (overflow > 0) {
         beginRemoveRows(QModelIndex(), 0, overflow - 1);
         m_entries.erase(m_entries.begin(), m_entries.begin() + overflow);
@@ -139,13 +181,40 @@ void LogModel::appendEntries(const QList<ba::LogEntry> &entries)
     beginInsertRows(QModelIndex(), first, first + incoming - 1);
     m_entries.insert(m_entries.end(), entries.cbegin() + skipped, entries.cend());
     endInsertRows();
+
+    noteCategories(entries, skipped);
+    if (skipped > 0 || overflow > 0) {
+        Q_EMIT droppedCountChanged(m_dropped);
+    }
+}
+
+void LogModel::noteCategories(const QList<ba::LogEntry> &entries, qsizetype from)
+{
+    for (qsizetype i = from; i < entries.size(); ++i) {
+        const QString &category = entries.at(i).category;
+        if (!m_categories.contains(category)) {
+            m_categories.insert(category);
+            Q_EMIT categoryAdded(category);
+        }
+    }
 }
 
 void LogModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_dropped = 0;
     endResetModel();
+    Q_EMIT droppedCountChanged(m_dropped);
+}
+
+void LogModel::noteDropped(quint64 count)
+{
+    if (count == 0) {
+        return;
+    }
+    m_dropped += count;
+    Q_EMIT droppedCountChanged(m_dropped);
 }
 
 const LogEntry &LogModel::entryAt(int row) const
@@ -161,6 +230,13 @@ int LogModel::capacity() const
 quint64 LogModel::droppedCount() const
 {
     return m_dropped;
+}
+
+QStringList LogModel::categories() const
+{
+    QStringList sorted(m_categories.cbegin(), m_categories.cend());
+    sorted.sort();
+    return sorted;
 }
 
 int LogModel::severityRank(QtMsgType level)

@@ -4,12 +4,16 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
+#include <QStringList>
 #include <deque>
 
 namespace ba {
 
-// The log dock's rows: a bounded table of LogEntry, newest last. When more than capacity()
-// entries arrive, the oldest rows are removed (properly signalled) and counted.
+// The log dock's rows: a bounded table of LogEntry, newest last. A batch is appended with one
+// beginInsertRows; when it pushes the table past capacity() the oldest rows go with one
+// beginRemoveRows first, and are counted. A batch that replaces every row (a burst of at least
+// capacity() entries) is a model reset instead. Also remembers every category it has seen.
 class LogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,6 +36,8 @@ public:
         CorrelationIdRole,               // QString, empty outside a refresh
         MessageRole,                     // QString
         SequenceRole,                    // quint64
+        LevelRole,                       // int: QtMsgType
+        TimeRole,                        // qint64: Unix ms UTC
     };
 
     static constexpr int DefaultCapacity = 50000;
@@ -44,22 +50,32 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void appendEntries(const QList<ba::LogEntry> &entries);
-    void clear();
+    void clear(); // empties the view and resets the dropped count; categories stay known
+    void noteDropped(quint64 count); // entries that never reached the model (e.g. while paused)
 
     const LogEntry &entryAt(int row) const;
     int capacity() const;
     quint64 droppedCount() const; // rows removed (or never inserted) because of the cap
+    QStringList categories() const; // every category seen, sorted
 
     // QtMsgType is not ordered by severity (Info is 4, Warning 1): this is.
     static int severityRank(QtMsgType level);
+    static QString levelText(QtMsgType level); // "Debug", "Info", "Warning", "Error", "Fatal"
+
+Q_SIGNALS:
+    void categoryAdded(const QString &category);
+    void droppedCountChanged(quint64 dropped);
 
 private:
     QVariant displayData(const LogEntry &entry, int column) const;
     QVariant levelColour(QtMsgType level) const;
+    QVariant levelBackground(QtMsgType level) const;
+    void noteCategories(const QList<ba::LogEntry> &entries, qsizetype from);
 
     std::deque<LogEntry> m_entries;
     int m_capacity;
     quint64 m_dropped = 0;
+    QSet<QString> m_categories;
 };
 
 } // namespace ba

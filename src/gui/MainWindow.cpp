@@ -81,11 +81,17 @@ void MainWindow::connectActions()
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::aboutRequested);
     connect(m_ui->actionAboutQt, &QAction::triggered, this, [] { QApplication::aboutQt(); });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
 }
 
 QMenu *MainWindow::viewMenu() const
 {
     return m_ui->menuView;
+}
+
+QMenu *MainWindow::helpMenu() const
+{
+    return m_ui->menuHelp;
 }
 
 QString MainWindow::refreshState() const

@@ -34,6 +34,7 @@ public:
     ~MainWindow() override;
 
     QMenu *viewMenu() const; // for later entries such as "Health"
+    QMenu *helpMenu() const;
     QString refreshState() const;
 
 public Q_SLOTS:
@@ -46,6 +47,7 @@ Q_SIGNALS:
     void exportPricesRequested();
     void exportChartRequested();
     void aboutRequested();
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -16,5 +16,6 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.h ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.h ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.h ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.cpp
 )
 target_link_libraries(ba_gui PUBLIC Qt6::Charts)

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <chrono>
-#include <cstdio>
 
 namespace ba {
 
@@ -25,19 +24,38 @@ QString levelName(QtMsgType level)
 
 QString formatLogTime(qint64 timeMs)
 {
-    // std::chrono's civil calendar instead of QDateTime: exact UTC, no time zone database, and
-    // several times faster, which matters because the writer formats every line.
+    // std::chrono's civil calendar instead of QDateTime: exact UTC, no time zone database; digits
+    // written by hand rather than by snprintf, because the writer formats every line.
     using namespace std::chrono;
     const sys_time<milliseconds> time{milliseconds{timeMs}};
     const sys_days day = floor<days>(time);
     const year_month_day date{day};
     const hh_mm_ss clock{time - day};
-    char buffer[40];
-    const int length = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                                     int(date.year()), unsigned(date.month()), unsigned(date.day()),
-                                     int(clock.hours().count()), int(clock.minutes().count()),
-                                     int(clock.seconds().count()), int(clock.subseconds().count()));
-    return QString::fromLatin1(buffer, length);
+    QString text(24, Qt::Uninitialized); // "2026-11-29T10:23:39.049Z"
+    QChar *out = text.data();
+    const auto put = [&out](int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            out[i] = QChar(u'0' + value % 10);
+            value /= 10;
+        }
+        out += digits;
+    };
+    const auto sep = [&out](char16_t c) { *out++ = QChar(c); };
+    put(int(date.year()), 4);
+    sep(u'-');
+    put(int(unsigned(date.month())), 2);
+    sep(u'-');
+    put(int(unsigned(date.day())), 2);
+    sep(u'T');
+    put(int(clock.hours().count()), 2);
+    sep(u':');
+    put(int(clock.minutes().count()), 2);
+    sep(u':');
+    put(int(clock.seconds().count()), 2);
+    sep(u'.');
+    put(int(clock.subseconds().count()), 3);
+    sep(u'Z');
+    return text;
 }
 
 static QString paddedLevel(QtMsgType level)

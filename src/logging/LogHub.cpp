@@ -5,6 +5,7 @@
 #include "logging/RotatingLogFile.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QTimer>
@@ -54,6 +55,28 @@ struct Pending
 };
 
 bool rulesSetByHub = false; // setFilterRules is process-wide; only undo what we did
+
+// Category names are nearly always static strings: each thread decodes a name once and then shares
+// the QString, instead of allocating and decoding it for every message. The bytes are compared too,
+// so a name whose memory was reused for another name is never confused with it.
+QString categoryName(const char *category)
+{
+    if (!category) {
+        return QStringLiteral("default");
+    }
+    struct Cached
+    {
+        QByteArray bytes;
+        QString name;
+    };
+    thread_local QHash<const char *, Cached> cache;
+    auto it = cache.find(category);
+    if (it == cache.end() || qstrcmp(it->bytes.constData(), category) != 0) {
+        const QByteArray bytes(category);
+        it = cache.insert(category, Cached{bytes, QString::fromUtf8(bytes)});
+    }
+    return it->name;
+}
 
 } // namespace
 
@@ -215,6 +238,7 @@ void LogHub::Private::deliver()
         }
         const quint64 front = ring.front().sequence;
         const quint64 first = std::max(lastDelivered + 1, front);
+        batch.reserve(qsizetype(ring.size() - std::min(ring.size(), size_t(first - front))));
         for (size_t index = size_t(first - front); index < ring.size(); ++index) {
             batch.append(ring[index]);
         }
@@ -311,7 +335,7 @@ void LogHub::append(QtMsgType level, const char *category, const QString &messag
     }
     Pending pending{level,
                     QDateTime::currentMSecsSinceEpoch(),
-                    category ? QString::fromUtf8(category) : QStringLiteral("default"),
+                    categoryName(category),
                     currentCorrelationId(), // the caller's id: the writer runs on another thread
                     message,
                     quintptr(QThread::currentThreadId())};

@@ -4,6 +4,7 @@
 #include "logging/Redactor.h"
 #include "net/HttpClient.h"
 #include "net/HttpReply.h"
+#include "net/JsonReading.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -15,18 +16,17 @@ namespace ba {
 
 namespace {
 
-FetchError makeError(FetchError::Kind kind, const QString &message, const QString &detail)
-{
-    FetchError e;
-    e.kind = kind;
-    e.userMessage = message;
-    e.detail = detail;
-    return e;
-}
-
 bool isRetryableStatus(int status)
 {
     return status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+FetchError networkGone()
+{
+    return makeFetchError(
+        FetchError::Kind::Cancelled,
+        QCoreApplication::translate("AiGeneration", "The network is shutting down; restart the application."),
+        QStringLiteral("HttpClient is gone"));
 }
 
 } // namespace
@@ -84,7 +84,7 @@ void AiHttpGeneration::abort()
     AiResult result = m_seed;
     result.text = m_shownText;
     result.incomplete = textShown();
-    result.error = makeError(
+    result.error = makeFetchError(
         FetchError::Kind::Cancelled,
         QCoreApplication::translate("AiGeneration", "The AI answer was cancelled; ask again to get one."),
         QStringLiteral("cancelled by the application"));
@@ -107,11 +107,7 @@ void AiHttpGeneration::sendAttempt()
     }
     if (!m_http) {
         AiResult result = m_seed;
-        result.error =
-            makeError(FetchError::Kind::Cancelled,
-                      QCoreApplication::translate("AiGeneration",
-                                                  "The network is shutting down; restart the application."),
-                      QStringLiteral("HttpClient is gone"));
+        result.error = networkGone();
         finishWith(result);
         return;
     }
@@ -153,13 +149,14 @@ void AiHttpGeneration::onAttemptFinished(const HttpResult &result)
         }
     }
     CorrelationScope scope(m_request.correlationId);
-    const FetchError error = attemptError(result);
+    const FetchError error = result.ok() ? m_streamError : httpError(result);
     const int delayMs = retryDelayMs(error);
     if (delayMs >= 0) {
         qCInfo(lcAi).noquote() << m_seed.provider << m_seed.model << "attempt" << m_attempts << "failed with"
                                << FetchError::kindName(error.kind)
                                << QLatin1Char('(') + Redactor::redactPatterns(error.detail) + QLatin1Char(')')
                                << "- retry in" << delayMs << "ms";
+        m_streamError = FetchError();
         resetAttempt();
         m_retryTimer.start(delayMs);
         Q_EMIT retryScheduled(int(std::ceil(delayMs / 1000.0)));
@@ -188,6 +185,29 @@ int AiHttpGeneration::retryDelayMs(const FetchError &error)
         (error.kind == FetchError::Kind::ServerError && isRetryableStatus(error.httpStatus)) ||
         (error.kind == FetchError::Kind::Offline && error.httpStatus == 0);
     return transient ? m_http->retryPolicy().backoffDelayMs(m_attempts) : -1;
+}
+
+// Fills `out` (seeded with provider and model) once no retry follows. `error` is why the attempt
+// failed, if it did: the text shown so far is kept, marked incomplete.
+void AiHttpGeneration::conclude(const HttpResult &result, const FetchError &error, AiResult *out)
+{
+    if (!isStreaming() && !error.isError()) {
+        if (const FetchError parseError = parseWhole(result.body); parseError.isError()) {
+            out->error = parseError;
+            out->error.httpStatus = result.status;
+            return;
+        }
+    }
+    describeAnswer(out);
+    if (error.isError()) {
+        out->error = error;
+        out->incomplete = !out->text.isEmpty();
+        return;
+    }
+    out->error = judgeAnswer(&out->incomplete);
+    if (out->error.isError()) {
+        out->error.httpStatus = result.status;
+    }
 }
 
 void AiHttpGeneration::finishWith(AiResult result)
@@ -233,6 +253,115 @@ void AiHttpGeneration::logOutcome(const AiResult &result) const
     } else {
         qCWarning(lcAi).noquote() << line();
     }
+}
+
+AiClientCore::AiClientCore(HttpClient *http, QObject *client) : m_http(http), m_client(client) {}
+
+HttpClient *AiClientCore::http() const
+{
+    return m_http;
+}
+
+QUrl AiClientCore::endpoint(const QUrl &baseUrl, const QString &path)
+{
+    QUrl url = baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/'))) {
+        basePath.chop(1);
+    }
+    url.setPath(basePath + path);
+    url.setQuery(QString());
+    return url;
+}
+
+HttpHeaders AiClientCore::jsonHeaders(bool stream, const HttpHeaders &extra)
+{
+    HttpHeaders list{{"Content-Type", "application/json"},
+                     {"Accept", stream ? QByteArray("text/event-stream") : QByteArray("application/json")}};
+    list.append(extra);
+    return list;
+}
+
+HttpRequest AiClientCore::generationRequest(const AiRequest &request, const Transport &transport,
+                                            const Post &post)
+{
+    HttpRequest http;
+    http.url = post.url;
+    http.method = "POST";
+    http.body = post.body;
+    http.expect = request.stream ? HttpExpect::EventStream : HttpExpect::Json;
+    http.timeoutMs = transport.timeoutMs;
+    http.maxBytes = transport.maxBytes;
+    http.correlationId = request.correlationId.isEmpty() ? currentCorrelationId() : request.correlationId;
+    http.source = transport.source;
+    http.headers = jsonHeaders(request.stream, post.headers);
+    return http;
+}
+
+bool AiClientCore::launch(AiHttpGeneration *generation, const FetchError &configError,
+                          const QLoggingCategory &category)
+{
+    m_running.removeAll(nullptr);
+    m_running.append(generation);
+    QObject::connect(generation, &AiGeneration::finished, m_client,
+                     [this, generation] { m_running.removeAll(generation); });
+    if (configError.isError()) {
+        CorrelationScope scope(generation->correlationId());
+        qCWarning(category).noquote() << "not sending:" << configError.detail;
+        generation->failSoon(configError);
+        return false;
+    }
+    generation->start();
+    return true;
+}
+
+void AiClientCore::abortAll()
+{
+    // abort() finishes synchronously, and finished() edits m_running: walk a copy.
+    const auto running = std::exchange(m_running, {});
+    for (const QPointer<AiGeneration> &generation : running) {
+        if (generation) {
+            generation->abort();
+        }
+    }
+}
+
+ApiReply<QList<AiModelInfo>> *AiClientCore::listModels(const QUrl &url, const HttpHeaders &headers,
+                                                       const Transport &transport, ModelsParser parse,
+                                                       ErrorReader readError, FetchError error) const
+{
+    auto *call = new ApiReply<QList<AiModelInfo>>(
+        [parse = std::move(parse), readError = std::move(readError)](const HttpResult &result,
+                                                                     QList<AiModelInfo> *out) {
+            return result.ok() ? parse(result.body, out) : readError(result);
+        },
+        m_client);
+    if (!error.isError() && !m_http) {
+        error = networkGone();
+    }
+    if (error.isError()) {
+        QTimer::singleShot(0, call, [call, error] { call->fail(error); });
+        return call;
+    }
+    HttpRequest http;
+    http.url = url;
+    http.expect = HttpExpect::Json;
+    http.maxAttempts = transport.limits.maxAttempts;
+    http.source = transport.source;
+    http.headers = headers;
+    HttpReply *reply = m_http->send(http);
+    const QPointer<HttpReply> guard(reply);
+    call->setDetach([guard, call] {
+        if (guard) {
+            guard->disconnect(call); // the call finishes itself with Cancelled
+            guard->abort();
+        }
+    });
+    QObject::connect(reply, &HttpReply::finished, call,
+                     [call](const HttpResult &result) { call->deliver(result); });
+    QObject::connect(reply, &HttpReply::retryScheduled, call,
+                     [call](int seconds) { call->notifyRetry(seconds); });
+    return call;
 }
 
 } // namespace ba

@@ -1,7 +1,10 @@
 #include "net/CoinGeckoParser.h"
 
+#include "net/MarketChartJson.h"
+
+#include "net/JsonReading.h"
+
 #include <QCoreApplication>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,19 +18,9 @@ namespace {
 
 using Kind = FetchError::Kind;
 
-FetchError makeError(Kind kind, const QString &message, const QString &detail, int status = 0)
-{
-    FetchError e;
-    e.kind = kind;
-    e.httpStatus = status;
-    e.userMessage = message;
-    e.detail = detail;
-    return e;
-}
-
 FetchError unreadable(const QString &what)
 {
-    return makeError(
+    return makeFetchError(
         Kind::BadResponse,
         QCoreApplication::translate("CoinGeckoClient",
                                     "CoinGecko sent data the application cannot read; try again later."),
@@ -81,24 +74,20 @@ FetchError readDocument(const QByteArray &body, const char *endpoint, QJsonDocum
     return FetchError{};
 }
 
-QHash<qint64, double> seriesByTime(const QJsonArray &pairs)
+// The general reader's half of market_chart: usable [time, value] pairs, in input order.
+QList<coingecko::TimedValue> seriesFrom(const QJsonArray &pairs)
 {
-    QHash<qint64, double> values;
+    QList<coingecko::TimedValue> values;
+    values.reserve(pairs.size());
     for (const QJsonValue &p : pairs) {
         const QJsonArray pair = p.toArray();
         const auto ts = toTimestamp(pair.at(0));
         const auto v = toNumber(pair.at(1));
         if (ts && v) {
-            values.insert(*ts, *v);
+            values.append(coingecko::TimedValue{*ts, *v});
         }
     }
     return values;
-}
-
-std::optional<double> lookup(const QHash<qint64, double> &values, qint64 ts)
-{
-    const auto it = values.constFind(ts);
-    return it == values.constEnd() ? std::nullopt : std::optional<double>(*it);
 }
 
 CoinListing listingFrom(const QJsonObject &o)
@@ -153,7 +142,7 @@ FetchError CoinGeckoParser::parseSimplePrice(const QByteArray &body, const QStri
     }
     const QJsonValue coinValue = doc.object().value(coinId);
     if (!coinValue.isObject()) {
-        return makeError(
+        return makeFetchError(
             Kind::NotFound,
             QCoreApplication::translate(
                 "CoinGeckoClient", "CoinGecko does not know the coin \"%1\"; check the coin id in Settings.")
@@ -163,12 +152,13 @@ FetchError CoinGeckoParser::parseSimplePrice(const QByteArray &body, const QStri
     const QJsonObject coin = coinValue.toObject();
     const auto price = toNumber(coin.value(currency));
     if (!price) {
-        return makeError(Kind::BadRequest,
-                         QCoreApplication::translate(
-                             "CoinGeckoClient",
-                             "CoinGecko has no %1 price for this coin; choose another currency in Settings.")
-                             .arg(currency.toUpper()),
-                         QStringLiteral("simple/price: no usable '%1' value for '%2'").arg(currency, coinId));
+        return makeFetchError(
+            Kind::BadRequest,
+            QCoreApplication::translate(
+                "CoinGeckoClient",
+                "CoinGecko has no %1 price for this coin; choose another currency in Settings.")
+                .arg(currency.toUpper()),
+            QStringLiteral("simple/price: no usable '%1' value for '%2'").arg(currency, coinId));
     }
     MarketSnapshot s;
     s.coinId = coinId;
@@ -186,6 +176,13 @@ FetchError CoinGeckoParser::parseSimplePrice(const QByteArray &body, const QStri
 
 FetchError CoinGeckoParser::parseMarketChart(const QByteArray &body, QList<PricePoint> *out)
 {
+    coingecko::MarketChartSeries series;
+    // Well-formed bodies take the fast scanner; anything odd (numeric strings, error objects,
+    // broken JSON) goes through QJsonDocument below, which tolerates or reports it.
+    if (coingecko::scanMarketChart(body, &series)) {
+        *out = coingecko::joinMarketChart(std::move(series));
+        return FetchError{};
+    }
     QJsonDocument doc;
     if (FetchError e = readDocument(body, "market_chart", &doc); e.isError()) {
         return e;
@@ -194,31 +191,11 @@ FetchError CoinGeckoParser::parseMarketChart(const QByteArray &body, QList<Price
     if (!root.value(QLatin1String("prices")).isArray()) {
         return unreadable(QStringLiteral("market_chart: no prices array"));
     }
-    const QHash<qint64, double> caps = seriesByTime(root.value(QLatin1String("market_caps")).toArray());
-    const QHash<qint64, double> volumes = seriesByTime(root.value(QLatin1String("total_volumes")).toArray());
-    QList<PricePoint> points;
-    for (const QJsonValue &p : root.value(QLatin1String("prices")).toArray()) {
-        const QJsonArray pair = p.toArray();
-        const auto ts = toTimestamp(pair.at(0));
-        const auto price = toNumber(pair.at(1));
-        if (!ts || !price) {
-            continue; // a null price is a gap, not a zero
-        }
-        points.append(PricePoint{*ts, *price, lookup(caps, *ts), lookup(volumes, *ts)});
-    }
-    std::stable_sort(points.begin(), points.end(),
-                     [](const PricePoint &a, const PricePoint &b) { return a.tsMs < b.tsMs; });
-    // Keep the last of equal timestamps: CoinGecko's newest value for that instant.
-    QList<PricePoint> unique;
-    unique.reserve(points.size());
-    for (const PricePoint &p : points) {
-        if (!unique.isEmpty() && unique.last().tsMs == p.tsMs) {
-            unique.last() = p;
-        } else {
-            unique.append(p);
-        }
-    }
-    *out = unique;
+    // A null price is a gap, not a zero: seriesFrom leaves such pairs out.
+    series.prices = seriesFrom(root.value(QLatin1String("prices")).toArray());
+    series.marketCaps = seriesFrom(root.value(QLatin1String("market_caps")).toArray());
+    series.volumes = seriesFrom(root.value(QLatin1String("total_volumes")).toArray());
+    *out = coingecko::joinMarketChart(std::move(series));
     return FetchError{};
 }
 

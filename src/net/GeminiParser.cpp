@@ -1,5 +1,7 @@
 #include "net/GeminiParser.h"
 
+#include "net/JsonReading.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,18 +14,6 @@ namespace ba {
 namespace {
 
 using Kind = FetchError::Kind;
-
-FetchError makeError(Kind kind, const QString &message, const QString &detail, int status = 0,
-                     int retryAfterSeconds = -1)
-{
-    FetchError e;
-    e.kind = kind;
-    e.httpStatus = status;
-    e.userMessage = message;
-    e.detail = detail;
-    e.retryAfterSeconds = retryAfterSeconds;
-    return e;
-}
 
 // Google's types end with the message name: "type.googleapis.com/google.rpc.RetryInfo".
 bool isDetail(const QJsonObject &detail, QLatin1String name)
@@ -64,7 +54,7 @@ bool isSafetyReason(const QString &reason)
 
 FetchError unreadable(const QString &detail)
 {
-    return makeError(
+    return makeFetchError(
         Kind::BadResponse,
         QCoreApplication::translate("GeminiClient",
                                     "Gemini sent an answer the application cannot read; try again later."),
@@ -115,16 +105,10 @@ QByteArray GeminiParser::requestBody(const AiRequest &request)
 FetchError GeminiParser::parseResponse(const QByteArray &body, GeminiResponse *out)
 {
     *out = GeminiResponse();
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (!doc.isObject()) {
-        return unreadable(parseError.error != QJsonParseError::NoError
-                              ? QStringLiteral("invalid JSON at offset %1: %2")
-                                    .arg(parseError.offset)
-                                    .arg(parseError.errorString())
-                              : QStringLiteral("expected a JSON object"));
+    QJsonObject root;
+    if (QString problem; !readJsonObject(body, &root, &problem)) {
+        return unreadable(problem);
     }
-    const QJsonObject root = doc.object();
     const QJsonArray candidates = root.value(QLatin1String("candidates")).toArray();
     if (!candidates.isEmpty()) {
         const QJsonObject candidate = candidates.first().toObject();
@@ -151,7 +135,7 @@ FetchError GeminiParser::judge(const GeminiResponse &answer, bool *incomplete)
                                .arg(answer.text.size());
     *incomplete = reason == QLatin1String("MAX_TOKENS") || (!noText && reason != QLatin1String("STOP"));
     if (!answer.blockReason.isEmpty() && noText) {
-        return makeError(
+        return makeFetchError(
             Kind::SafetyBlocked,
             QCoreApplication::translate(
                 "GeminiClient", "Gemini refused the prompt (reason: %1); change the request and try again.")
@@ -159,15 +143,15 @@ FetchError GeminiParser::judge(const GeminiResponse &answer, bool *incomplete)
             QStringLiteral("prompt blocked: ") + detail);
     }
     if (reason == QLatin1String("MAX_TOKENS")) {
-        return noText ? makeError(Kind::BadResponse,
-                                  QCoreApplication::translate("GeminiClient",
-                                                              "The answer was cut off before any text; raise "
-                                                              "the output token limit in Settings."),
-                                  detail)
+        return noText ? makeFetchError(Kind::BadResponse,
+                                       QCoreApplication::translate(
+                                           "GeminiClient", "The answer was cut off before any text; raise "
+                                                           "the output token limit in Settings."),
+                                       detail)
                       : FetchError();
     }
     if (isSafetyReason(reason)) {
-        return makeError(
+        return makeFetchError(
             Kind::SafetyBlocked,
             QCoreApplication::translate(
                 "GeminiClient",
@@ -176,7 +160,7 @@ FetchError GeminiParser::judge(const GeminiResponse &answer, bool *incomplete)
             detail);
     }
     if (reason == QLatin1String("RECITATION")) {
-        return makeError(
+        return makeFetchError(
             Kind::SafetyBlocked,
             QCoreApplication::translate(
                 "GeminiClient",
@@ -185,22 +169,23 @@ FetchError GeminiParser::judge(const GeminiResponse &answer, bool *incomplete)
     }
     if (reason == QLatin1String("STOP") || (reason.isEmpty() && !noText)) {
         // A stream may end without finishReason when the connection closes early: keep what came.
-        return noText ? makeError(Kind::BadResponse,
-                                  QCoreApplication::translate("GeminiClient",
-                                                              "Gemini sent an empty answer; try again."),
-                                  detail)
+        return noText ? makeFetchError(Kind::BadResponse,
+                                       QCoreApplication::translate("GeminiClient",
+                                                                   "Gemini sent an empty answer; try again."),
+                                       detail)
                       : FetchError();
     }
     if (reason.isEmpty()) {
-        return makeError(Kind::BadResponse,
-                         QCoreApplication::translate("GeminiClient", "Gemini sent no answer; try again."),
-                         detail);
+        return makeFetchError(
+            Kind::BadResponse,
+            QCoreApplication::translate("GeminiClient", "Gemini sent no answer; try again."), detail);
     }
-    return makeError(Kind::BadResponse,
-                     QCoreApplication::translate(
-                         "GeminiClient", "Gemini stopped without a usable answer (reason: %1); try again.")
-                         .arg(reason),
-                     detail);
+    return makeFetchError(
+        Kind::BadResponse,
+        QCoreApplication::translate("GeminiClient",
+                                    "Gemini stopped without a usable answer (reason: %1); try again.")
+            .arg(reason),
+        detail);
 }
 
 bool GeminiParser::readApiError(const QByteArray &body, GeminiApiError *out)
@@ -245,50 +230,51 @@ FetchError GeminiParser::errorFromApiError(const GeminiApiError &error, int http
     const QString detail =
         words.join(QLatin1Char(' ')) + QStringLiteral(": ") + error.message.left(400).simplified();
     if (error.reason.startsWith(QLatin1String("API_KEY_")) || status == 401) {
-        return makeError(Kind::Unauthorized,
-                         QCoreApplication::translate(
-                             "GeminiClient", "The Gemini API key was rejected; check it in Settings."),
-                         detail, status);
+        return makeFetchError(Kind::Unauthorized,
+                              QCoreApplication::translate(
+                                  "GeminiClient", "The Gemini API key was rejected; check it in Settings."),
+                              detail, status);
     }
     if (status == 403) {
         if (!keyGiven || error.message.contains(QLatin1String("unregistered callers"))) {
-            return makeError(
+            return makeFetchError(
                 Kind::Unauthorized,
                 QCoreApplication::translate(
                     "GeminiClient",
                     "A Gemini API key is needed; create one in Google AI Studio and enter it in Settings."),
                 detail, status);
         }
-        return makeError(Kind::Unauthorized,
-                         QCoreApplication::translate(
-                             "GeminiClient",
-                             "Gemini refused this API key (%1); check the key and its project in Settings.")
-                             .arg(error.message.left(200)),
-                         detail, status);
+        return makeFetchError(
+            Kind::Unauthorized,
+            QCoreApplication::translate(
+                "GeminiClient",
+                "Gemini refused this API key (%1); check the key and its project in Settings.")
+                .arg(error.message.left(200)),
+            detail, status);
     }
     if (status == 404 && model.isEmpty()) {
-        return makeError(
+        return makeFetchError(
             Kind::NotFound,
             QCoreApplication::translate(
                 "GeminiClient", "Gemini has no such address (HTTP 404); check the Gemini URL in Settings."),
             detail, status);
     }
     if (status == 404) {
-        return makeError(
-            Kind::NotFound,
-            QCoreApplication::translate("GeminiClient", "The model %1 is not available to this API key; "
-                                                        "choose another one with Settings → List models.")
-                .arg(model),
-            detail, status);
+        return makeFetchError(Kind::NotFound,
+                              QCoreApplication::translate("GeminiClient",
+                                                          "The model %1 is not available to this API key; "
+                                                          "choose another one with Settings → List models.")
+                                  .arg(model),
+                              detail, status);
     }
     if (status == 429 || error.status == u"RESOURCE_EXHAUSTED") {
         if (error.zeroQuota) {
-            return makeError(Kind::RateLimited,
-                             QCoreApplication::translate("GeminiClient",
-                                                         "The model %1 has no quota for this API key; choose "
-                                                         "another model in Settings or enable billing.")
-                                 .arg(model),
-                             detail, status);
+            return makeFetchError(Kind::RateLimited,
+                                  QCoreApplication::translate(
+                                      "GeminiClient", "The model %1 has no quota for this API key; choose "
+                                                      "another model in Settings or enable billing.")
+                                      .arg(model),
+                                  detail, status);
         }
         const int wait = error.retryDelaySeconds;
         const QString message =
@@ -298,10 +284,10 @@ FetchError GeminiParser::errorFromApiError(const GeminiApiError &error, int http
                                               nullptr, wait)
                 : QCoreApplication::translate(
                       "GeminiClient", "Gemini's request limit is reached; wait a minute and try again.");
-        return makeError(Kind::RateLimited, message, detail, status, wait);
+        return makeFetchError(Kind::RateLimited, message, detail, status, wait);
     }
     if (status >= 500) {
-        return makeError(
+        return makeFetchError(
             Kind::ServerError,
             QCoreApplication::translate(
                 "GeminiClient",
@@ -310,7 +296,7 @@ FetchError GeminiParser::errorFromApiError(const GeminiApiError &error, int http
             detail, status);
     }
     if (error.status == u"FAILED_PRECONDITION" && error.message.contains(QLatin1String("location"))) {
-        return makeError(
+        return makeFetchError(
             Kind::BadRequest,
             QCoreApplication::translate("GeminiClient",
                                         "Gemini is not available in your region; use a local model instead."),
@@ -318,11 +304,12 @@ FetchError GeminiParser::errorFromApiError(const GeminiApiError &error, int http
     }
     const QString said =
         error.message.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : error.message.left(200);
-    return makeError(Kind::BadRequest,
-                     QCoreApplication::translate(
-                         "GeminiClient", "Gemini rejected the request (%1); check the model and settings.")
-                         .arg(said),
-                     detail, status);
+    return makeFetchError(
+        Kind::BadRequest,
+        QCoreApplication::translate("GeminiClient",
+                                    "Gemini rejected the request (%1); check the model and settings.")
+            .arg(said),
+        detail, status);
 }
 
 FetchError GeminiParser::errorFromResult(const HttpResult &result, const QString &model, bool keyGiven)

@@ -30,6 +30,7 @@ HttpReply *HttpClient::send(const HttpRequest &request)
     m_active.append(reply);
     connect(reply, &HttpReply::finished, this, [this, reply](const HttpResult &result) {
         m_active.removeAll(reply);
+        Q_EMIT requestCompleted(reply->request().source, result);
         Q_EMIT requestFinished(reply->request().source, result.latencyMs, result.ok(), result.error.kind);
     });
     return reply;

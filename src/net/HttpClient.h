@@ -42,6 +42,9 @@ public:
 Q_SIGNALS:
     // One per request (not per attempt), for latency percentiles and health counters.
     void requestFinished(const QString &source, qint64 latencyMs, bool ok, ba::FetchError::Kind kind);
+    // The same moment with the whole result (URL, error message and detail), emitted just before
+    // requestFinished: the health panel names the failing URL and the socket error.
+    void requestCompleted(const QString &source, const ba::HttpResult &result);
 
 private:
     QPointer<QNetworkAccessManager> m_nam;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "net/AiHttpGeneration.h"
 #include "net/AiProvider.h"
 #include "net/ApiReply.h"
 
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 namespace ba {
@@ -53,13 +53,12 @@ public:
     QUrl modelsUrl() const;
 
 private:
-    QUrl endpoint(const QString &path) const;
     FetchError configError(bool needModel) const;
-    HttpHeaders headers(bool stream) const;
+    HttpHeaders keyHeaders() const; // "Authorization: Bearer" when a key is set
+    AiClientCore::Transport transport() const;
 
-    QPointer<HttpClient> m_http;
     Config m_config;
-    QList<QPointer<AiGeneration>> m_running;
+    AiClientCore m_core;
 };
 
 } // namespace ba

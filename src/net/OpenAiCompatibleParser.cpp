@@ -1,5 +1,7 @@
 #include "net/OpenAiCompatibleParser.h"
 
+#include "net/JsonReading.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,45 +13,29 @@ namespace {
 
 using Kind = FetchError::Kind;
 
-FetchError makeError(Kind kind, const QString &message, const QString &detail, int status = 0,
-                     int retryAfterSeconds = -1)
-{
-    FetchError e;
-    e.kind = kind;
-    e.httpStatus = status;
-    e.userMessage = message;
-    e.detail = detail;
-    e.retryAfterSeconds = retryAfterSeconds;
-    return e;
-}
-
 FetchError unreadable(const QString &detail)
 {
-    return makeError(Kind::BadResponse,
-                     QCoreApplication::translate("OpenAiCompatibleClient",
-                                                 "The model server sent an answer the application cannot "
-                                                 "read; check that it speaks the OpenAI API."),
-                     detail);
+    return makeFetchError(
+        Kind::BadResponse,
+        QCoreApplication::translate("OpenAiCompatibleClient",
+                                    "The model server sent an answer the application cannot "
+                                    "read; check that it speaks the OpenAI API."),
+        detail);
 }
 
 FetchError readObject(const QByteArray &body, QJsonObject *out)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (!doc.isObject()) {
-        return unreadable(parseError.error != QJsonParseError::NoError
-                              ? QStringLiteral("invalid JSON at offset %1: %2")
-                                    .arg(parseError.offset)
-                                    .arg(parseError.errorString())
-                              : QStringLiteral("expected a JSON object"));
-    }
-    *out = doc.object();
-    return FetchError();
+    QString problem;
+    return readJsonObject(body, out, &problem) ? FetchError() : unreadable(problem);
 }
 
-// Fields shared by whole answers and stream chunks; `textKey` is "message" or "delta".
-void readCommon(const QJsonObject &root, QLatin1String textKey, OpenAiResponse *out)
+// A whole answer or one stream chunk, which differ only in `textKey`: "message" or "delta".
+FetchError readResponse(const QByteArray &body, QLatin1String textKey, OpenAiResponse *out)
 {
+    QJsonObject root;
+    if (const FetchError error = readObject(body, &root); error.isError()) {
+        return error;
+    }
     const QJsonArray choices = root.value(QLatin1String("choices")).toArray();
     if (!choices.isEmpty()) {
         const QJsonObject choice = choices.first().toObject();
@@ -63,6 +49,7 @@ void readCommon(const QJsonObject &root, QLatin1String textKey, OpenAiResponse *
         out->promptTokens = usage.value(QLatin1String("prompt_tokens")).toInt(-1);
         out->outputTokens = usage.value(QLatin1String("completion_tokens")).toInt(-1);
     }
+    return FetchError();
 }
 
 QString serverName(const QUrl &baseUrl)
@@ -111,12 +98,7 @@ QByteArray OpenAiCompatibleParser::requestBody(const AiRequest &request, const Q
 FetchError OpenAiCompatibleParser::parseCompletion(const QByteArray &body, OpenAiResponse *out)
 {
     *out = OpenAiResponse();
-    QJsonObject root;
-    if (const FetchError error = readObject(body, &root); error.isError()) {
-        return error;
-    }
-    readCommon(root, QLatin1String("message"), out);
-    return FetchError();
+    return readResponse(body, QLatin1String("message"), out);
 }
 
 FetchError OpenAiCompatibleParser::parseStreamEvent(const QByteArray &data, OpenAiResponse *out)
@@ -126,12 +108,7 @@ FetchError OpenAiCompatibleParser::parseStreamEvent(const QByteArray &data, Open
         out->done = true;
         return FetchError();
     }
-    QJsonObject root;
-    if (const FetchError error = readObject(data, &root); error.isError()) {
-        return error;
-    }
-    readCommon(root, QLatin1String("delta"), out);
-    return FetchError();
+    return readResponse(data, QLatin1String("delta"), out);
 }
 
 FetchError OpenAiCompatibleParser::judge(const OpenAiResponse &answer, bool *incomplete)
@@ -144,7 +121,7 @@ FetchError OpenAiCompatibleParser::judge(const OpenAiResponse &answer, bool *inc
                                .arg(answer.done ? QStringLiteral("seen") : QStringLiteral("missing"));
     *incomplete = reason == QLatin1String("length") || (!noText && reason.isEmpty());
     if (reason == QLatin1String("content_filter")) {
-        return makeError(
+        return makeFetchError(
             Kind::SafetyBlocked,
             QCoreApplication::translate(
                 "OpenAiCompatibleClient",
@@ -152,7 +129,7 @@ FetchError OpenAiCompatibleParser::judge(const OpenAiResponse &answer, bool *inc
             detail);
     }
     if (noText && reason == QLatin1String("length")) {
-        return makeError(
+        return makeFetchError(
             Kind::BadResponse,
             QCoreApplication::translate(
                 "OpenAiCompatibleClient",
@@ -160,7 +137,7 @@ FetchError OpenAiCompatibleParser::judge(const OpenAiResponse &answer, bool *inc
             detail);
     }
     if (noText) {
-        return makeError(
+        return makeFetchError(
             Kind::BadResponse,
             QCoreApplication::translate("OpenAiCompatibleClient",
                                         "The model sent an empty answer; try again or choose another model."),
@@ -193,15 +170,16 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
         return FetchError();
     }
     if (status == 0 && result.error.kind == Kind::Offline) {
-        return makeError(Kind::Offline,
-                         QCoreApplication::translate("OpenAiCompatibleClient",
-                                                     "Could not connect to %1; is the local server (Ollama, "
-                                                     "llama.cpp, LM Studio) running at that address?")
-                             .arg(server),
-                         result.error.detail);
+        return makeFetchError(
+            Kind::Offline,
+            QCoreApplication::translate("OpenAiCompatibleClient",
+                                        "Could not connect to %1; is the local server (Ollama, "
+                                        "llama.cpp, LM Studio) running at that address?")
+                .arg(server),
+            result.error.detail);
     }
     if (status == 0 && result.error.kind == Kind::Timeout) {
-        return makeError(
+        return makeFetchError(
             Kind::Timeout,
             QCoreApplication::translate(
                 "OpenAiCompatibleClient",
@@ -220,7 +198,7 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
     switch (status) {
     case 401:
     case 403:
-        return makeError(
+        return makeFetchError(
             Kind::Unauthorized,
             keyGiven
                 ? QCoreApplication::translate("OpenAiCompatibleClient",
@@ -232,7 +210,7 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
             detail, status);
     case 404:
         if (said.contains(QLatin1String("model"), Qt::CaseInsensitive)) {
-            return makeError(
+            return makeFetchError(
                 Kind::NotFound,
                 QCoreApplication::translate("OpenAiCompatibleClient",
                                             "The model %1 is not installed on %2; install it (for Ollama: "
@@ -240,7 +218,7 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
                     .arg(model, server),
                 detail, status);
         }
-        return makeError(
+        return makeFetchError(
             Kind::NotFound,
             QCoreApplication::translate("OpenAiCompatibleClient",
                                         "%1 has no OpenAI-compatible API at this address (HTTP 404); check "
@@ -248,7 +226,7 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
                 .arg(server),
             detail, status);
     case 429:
-        return makeError(
+        return makeFetchError(
             Kind::RateLimited,
             QCoreApplication::translate("OpenAiCompatibleClient",
                                         "The model server at %1 is busy; wait a moment and try again.")
@@ -258,20 +236,20 @@ FetchError OpenAiCompatibleParser::errorFromResult(const HttpResult &result, con
         break;
     }
     if (status >= 500) {
-        return makeError(Kind::ServerError,
-                         QCoreApplication::translate(
-                             "OpenAiCompatibleClient",
-                             "The model server at %1 failed (HTTP %2); check its console and try again.")
-                             .arg(server)
-                             .arg(status),
-                         detail, status);
+        return makeFetchError(Kind::ServerError,
+                              QCoreApplication::translate(
+                                  "OpenAiCompatibleClient",
+                                  "The model server at %1 failed (HTTP %2); check its console and try again.")
+                                  .arg(server)
+                                  .arg(status),
+                              detail, status);
     }
-    return makeError(Kind::BadRequest,
-                     QCoreApplication::translate(
-                         "OpenAiCompatibleClient",
-                         "The model server rejected the request (%1); check the model and settings.")
-                         .arg(said.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : said),
-                     detail, status);
+    return makeFetchError(Kind::BadRequest,
+                          QCoreApplication::translate(
+                              "OpenAiCompatibleClient",
+                              "The model server rejected the request (%1); check the model and settings.")
+                              .arg(said.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : said),
+                          detail, status);
 }
 
 FetchError OpenAiCompatibleParser::parseModels(const QByteArray &body, QList<AiModelInfo> *out)

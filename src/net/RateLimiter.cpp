@@ -76,6 +76,15 @@ qint64 RateLimiter::msUntilNextSlot()
     return std::max<qint64>(1, m_starts.value(blocking) + m_budget.windowMs - now);
 }
 
+int RateLimiter::slotsLeft()
+{
+    if (m_budget.requests <= 0) {
+        return -1;
+    }
+    prune(m_clock());
+    return std::max(0, m_budget.requests - int(m_starts.size()) - int(m_queue.size()));
+}
+
 void RateLimiter::pump()
 {
     while (!m_queue.isEmpty()) {

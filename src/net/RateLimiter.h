@@ -36,6 +36,7 @@ public:
     Budget budget() const { return m_budget; }
     int queued() const { return int(m_queue.size()); }
     qint64 msUntilNextSlot(); // 0 when a request could start now
+    int slotsLeft();          // starts still allowed in the current window, queue deducted; -1: unlimited
 
     // Grants what the clock allows. Runs on its own timer; tests with a manual clock call it directly.
     void pump();

@@ -195,6 +195,10 @@ ResponseClassifier::Verdict ResponseClassifier::checkContent(const Input &input)
         return verdict(Kind::BadResponse, input,
                        QStringLiteral("expected an event stream, got ") + typeDetail, false);
     }
+    if (input.expect == HttpExpect::Xml && html) { // a web page where a feed was expected
+        return verdict(Kind::BadResponse, input,
+                       QStringLiteral("expected XML, got ") + typeDetail + bodyExcerpt(input.body), false);
+    }
     return {FetchError{}, false};
 }
 

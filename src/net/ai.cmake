@@ -1,5 +1,7 @@
 # AI narrators (Gemini, OpenAI-compatible local servers) and the SSE parser they share.
 target_sources(ba_net PRIVATE
+    # Shared by every JSON parser in ba_net, CoinGeckoParser included.
+    ${CMAKE_CURRENT_LIST_DIR}/JsonReading.h ${CMAKE_CURRENT_LIST_DIR}/JsonReading.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AiProvider.h
     ${CMAKE_CURRENT_LIST_DIR}/SseParser.h ${CMAKE_CURRENT_LIST_DIR}/SseParser.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AiHttpGeneration.h ${CMAKE_CURRENT_LIST_DIR}/AiHttpGeneration.cpp

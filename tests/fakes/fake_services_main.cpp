@@ -3,6 +3,7 @@
 // Prints the URLs to pass to bitcoin-analyzer and serves until killed.
 #include "fakes/FakeCoinGecko.h"
 #include "fakes/FakeGemini.h"
+#include "news/FakeNewsSite.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +29,8 @@ int main(int argc, char *argv[])
 
     ba::fakes::FakeCoinGecko coinGecko;
     ba::fakes::FakeGemini gemini;
-    if (!coinGecko.listen() || !gemini.listen()) {
+    ba::fakes::FakeNewsSite newsSite;
+    if (!coinGecko.listen() || !gemini.listen() || !newsSite.listen()) {
         std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
         return 1;
     }
@@ -50,8 +52,8 @@ int main(int argc, char *argv[])
         gemini.setMode(static_cast<ba::fakes::FakeGemini::Mode>(
             e.keyToValue(parser.value(geminiMode).toLatin1().constData())));
     }
-    std::printf("--coingecko-url %s --gemini-url %s\n", qPrintable(coinGecko.baseUrl().toString()),
-                qPrintable(gemini.baseUrl().toString()));
+    std::printf("--coingecko-url %s --gemini-url %s --news-url %s\n", qPrintable(coinGecko.baseUrl().toString()),
+                qPrintable(gemini.baseUrl().toString()), qPrintable(newsSite.url(QStringLiteral("/list")).toString()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

@@ -79,6 +79,14 @@ private Q_SLOTS:
     void proxy_filters_data();
     void proxy_filters();
     void proxy_newRows_areFilteredToo();
+    void appendEntries_atCapacity_oneRemovalAndOneInsertionPerBatch();
+    void appendEntries_replacingEveryRow_isOneReset();
+    void categories_areRememberedOnceSortedAndAnnounced();
+    void proxy_hiddenCategories_data();
+    void proxy_hiddenCategories();
+    void proxy_categoryAppearingLater_isShown();
+    void clear_emptiesRowsAndDroppedCountButKeepsCategories();
+    void noteDropped_addsToTheDroppedCount();
 };
 
 void TestLogModel::appendEntries_withinCapacity_appendsInOrder()
@@ -284,6 +292,147 @@ void TestLogModel::proxy_newRows_areFilteredToo()
     QCOMPARE(visibleMessages(proxy),
              (QStringList{QStringLiteral("Selector matched nothing, falling back"),
                           QStringLiteral("Server answered 503"), QStringLiteral("late")}));
+}
+
+void TestLogModel::appendEntries_atCapacity_oneRemovalAndOneInsertionPerBatch()
+{
+    LogModel model(1000);
+    model.appendEntries(numberedEntries(1, 1000));
+    QSignalSpy aboutToInsert(&model, &QAbstractItemModel::rowsAboutToBeInserted);
+    QSignalSpy aboutToRemove(&model, &QAbstractItemModel::rowsAboutToBeRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy dropped(&model, &LogModel::droppedCountChanged);
+
+    model.appendEntries(numberedEntries(1001, 1400));
+
+    QCOMPARE(aboutToRemove.count(), 1);
+    QCOMPARE(aboutToRemove.at(0).at(1).toInt(), 0);
+    QCOMPARE(aboutToRemove.at(0).at(2).toInt(), 399);
+    QCOMPARE(aboutToInsert.count(), 1);
+    QCOMPARE(aboutToInsert.at(0).at(1).toInt(), 600);
+    QCOMPARE(aboutToInsert.at(0).at(2).toInt(), 999);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(model.droppedCount(), quint64(400));
+    QCOMPARE(model.entryAt(999).sequence, quint64(1400));
+}
+
+void TestLogModel::appendEntries_replacingEveryRow_isOneReset()
+{
+    LogModel model(100);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendEntries(numberedEntries(1, 60));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    model.appendEntries(numberedEntries(61, 250)); // 190 new entries: none of the 60 rows survives
+
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.entryAt(0).sequence, quint64(151));
+    QCOMPARE(model.entryAt(99).sequence, quint64(250));
+    QCOMPARE(model.droppedCount(), quint64(150)); // 60 rows replaced + 90 entries never shown
+}
+
+void TestLogModel::categories_areRememberedOnceSortedAndAnnounced()
+{
+    LogModel model;
+    QSignalSpy added(&model, &LogModel::categoryAdded);
+    model.appendEntries(fixtureEntries());
+    model.appendEntries(fixtureEntries());
+
+    QCOMPARE(added.count(), 5);
+    QCOMPARE(model.categories(),
+             (QStringList{QStringLiteral("ba.gui.mainwindow"), QStringLiteral("ba.net.coingecko"),
+                          QStringLiteral("ba.net.gemini"), QStringLiteral("ba.news.scraper"),
+                          QStringLiteral("ba.services.refresh")}));
+}
+
+void TestLogModel::proxy_hiddenCategories_data()
+{
+    QTest::addColumn<QStringList>("hidden");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("none hidden") << QStringList{} << QString()
+                                 << QStringList{QStringLiteral("GET /coins/bitcoin/market_chart -> 200"),
+                                                QStringLiteral("Refresh started"),
+                                                QStringLiteral("Selector matched nothing, falling back"),
+                                                QStringLiteral("Server answered 503"), QStringLiteral("Window shown")};
+    QTest::newRow("network hidden")
+        << QStringList{QStringLiteral("ba.net.coingecko"), QStringLiteral("ba.net.gemini")} << QString()
+        << QStringList{QStringLiteral("Refresh started"), QStringLiteral("Selector matched nothing, falling back"),
+                       QStringLiteral("Window shown")};
+    QTest::newRow("hidden and searched")
+        << QStringList{QStringLiteral("ba.gui.mainwindow")} << QStringLiteral("s")
+        << QStringList{QStringLiteral("GET /coins/bitcoin/market_chart -> 200"), QStringLiteral("Refresh started"),
+                       QStringLiteral("Selector matched nothing, falling back"),
+                       QStringLiteral("Server answered 503")};
+    QTest::newRow("unknown category hides nothing")
+        << QStringList{QStringLiteral("ba.nothing")} << QStringLiteral("window")
+        << QStringList{QStringLiteral("Window shown")};
+}
+
+void TestLogModel::proxy_hiddenCategories()
+{
+    QFETCH(QStringList, hidden);
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+
+    LogModel model;
+    model.appendEntries(fixtureEntries());
+    LogFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    QSignalSpy changed(&proxy, &LogFilterProxy::filterChanged);
+    proxy.setHiddenCategories(QSet<QString>(hidden.cbegin(), hidden.cend()));
+    proxy.setSearchText(search);
+
+    QCOMPARE(visibleMessages(proxy), expected);
+    QCOMPARE(proxy.isFiltering(), !hidden.isEmpty() || !search.isEmpty());
+    QCOMPARE(changed.count(), int(!hidden.isEmpty()) + int(!search.isEmpty()));
+}
+
+void TestLogModel::proxy_categoryAppearingLater_isShown()
+{
+    LogModel model;
+    LogFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setCategoryHidden(QStringLiteral("ba.net.coingecko"), true);
+    model.appendEntries(fixtureEntries());
+    model.appendEntries({makeEntry(9, QtInfoMsg, QStringLiteral("ba.news.rss"), QString(), QStringLiteral("feed"))});
+
+    QCOMPARE(proxy.rowCount(), 5);
+    QCOMPARE(visibleMessages(proxy).constLast(), QStringLiteral("feed"));
+    proxy.setCategoryHidden(QStringLiteral("ba.net.coingecko"), false);
+    QCOMPARE(proxy.rowCount(), 6);
+    QVERIFY(proxy.hiddenCategories().isEmpty());
+}
+
+void TestLogModel::clear_emptiesRowsAndDroppedCountButKeepsCategories()
+{
+    LogModel model(3);
+    model.appendEntries(fixtureEntries());
+    QCOMPARE(model.droppedCount(), quint64(2));
+
+    model.clear();
+
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.droppedCount(), quint64(0));
+    QCOMPARE(model.categories().size(), 3); // the newest three entries' categories were seen
+}
+
+void TestLogModel::noteDropped_addsToTheDroppedCount()
+{
+    LogModel model;
+    QSignalSpy changed(&model, &LogModel::droppedCountChanged);
+    model.noteDropped(0);
+    QCOMPARE(changed.count(), 0);
+    model.noteDropped(12);
+    QCOMPARE(model.droppedCount(), quint64(12));
+    QCOMPARE(changed.count(), 1);
 }
 
 QTEST_MAIN(TestLogModel)

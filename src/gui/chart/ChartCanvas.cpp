@@ -228,7 +228,10 @@ void ChartCanvas::render()
     QElapsedTimer timer;
     timer.start();
     m_plot->render(*m_data, request);
-    m_renderedPlotSize = plotArea.size().toSize();
+    // PricePlot has laid the chart out for the new axes and drawn for the plot size that
+    // came of it: nothing is left for the plot-area handler to redo.
+    m_renderedPlotSize = m_chart->plotArea().size().toSize();
+    m_renderTimer->stop();
     qCDebug(lcChartCanvas).nospace() << "rendered " << m_data->prices().size() << " points for "
                                      << request.plotWidth << " px in " << timer.elapsed() << " ms";
 }

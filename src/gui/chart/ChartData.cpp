@@ -198,6 +198,44 @@ QList<QPointF> volumeBars(std::span<const QPointF> volumes, double xMin, double 
     return outline;
 }
 
+QList<QPointF> fillEdge(std::span<const QPointF> drawn, double xMin, double xMax, int pixelWidth)
+{
+    const double width = std::max(pixelWidth, 1);
+    const double scale = xMax > xMin ? width / (xMax - xMin) : 0.0;
+    // Columns as M4 counts them; the neighbours beyond the edges get columns -1 and `width`.
+    const auto column = [&](double x) {
+        const double c = std::floor((x - xMin) * scale);
+        return x > xMax ? width : std::clamp(c, x < xMin ? -1.0 : 0.0, width - 1);
+    };
+    QList<QPointF> edge;
+    edge.reserve(static_cast<qsizetype>(std::min<std::size_t>(drawn.size(), 3 * width)));
+    double previousColumn = -2;
+    for (std::size_t begin = 0; begin < drawn.size();) {
+        const double col = column(drawn[begin].x());
+        std::size_t end = begin + 1;
+        std::size_t highest = begin;
+        for (; end < drawn.size() && column(drawn[end].x()) == col; ++end) {
+            highest = drawn[end].y() > drawn[highest].y() ? end : highest;
+        }
+        const bool joinedLeft = previousColumn == col - 1;
+        const bool joinedRight = end < drawn.size() && column(drawn[end].x()) == col + 1;
+        // Indices in input order, each once: first (after a gap), highest, last (before a gap).
+        const std::size_t first = joinedLeft ? highest : begin;
+        edge.append(drawn[first]);
+        std::size_t last = first;
+        if (highest > last) {
+            edge.append(drawn[highest]);
+            last = highest;
+        }
+        if (!joinedRight && end - 1 > last) {
+            edge.append(drawn[end - 1]);
+        }
+        previousColumn = col;
+        begin = end;
+    }
+    return edge;
+}
+
 std::optional<std::pair<double, double>> yExtent(std::span<const QPointF> points, double xMin, double xMax)
 {
     std::optional<std::pair<double, double>> inside;

@@ -2,6 +2,7 @@
 
 #include "domain/Downsampling.h"
 #include "gui/chart/ChartFormat.h"
+#include "gui/chart/VolumeBarsItem.h"
 
 #include <QAreaSeries>
 #include <QCandlestickSeries>
@@ -23,10 +24,10 @@ namespace {
 constexpr double kVolumeBand = 0.18;
 constexpr double kPriceFloor = 0.24; // lowest price sits this far above the plot bottom
 constexpr double kTopPadding = 0.07;
+// Below this the plot area is not laid out yet and its size means nothing.
+constexpr double kMinPlotSize = 50;
 
-using Extent = std::optional<std::pair<double, double>>;
-
-void merge(Extent &into, const Extent &other)
+void merge(std::optional<std::pair<double, double>> &into, const std::optional<std::pair<double, double>> &other)
 {
     if (!other) {
         return;
@@ -67,11 +68,8 @@ PricePlot::PricePlot(QChart *chart) : m_chart(chart)
 
     m_timeAxis = new QDateTimeAxis;
     m_priceAxis = new QValueAxis;
-    m_volumeAxis = new QValueAxis;
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_priceAxis, Qt::AlignRight);
-    chart->addAxis(m_volumeAxis, Qt::AlignLeft);
-    m_volumeAxis->setVisible(false);
     m_priceAxis->setTickType(QValueAxis::TicksDynamic);
     m_priceAxis->setTickAnchor(0);
     for (QAbstractAxis *axis :
@@ -82,11 +80,9 @@ PricePlot::PricePlot(QChart *chart) : m_chart(chart)
         axis->setLabelsFont(font);
     }
 
-    // Series are stacked in the order they are added: volume at the back, overlays in front.
-    m_volumeEdge = new QLineSeries;
-    m_volume = makeArea(chart, m_volumeEdge, nullptr, QStringLiteral("volume"));
-    m_volume->attachAxis(m_timeAxis);
-    m_volume->attachAxis(m_volumeAxis);
+    // Volume bars sit behind every series; series are stacked in the order they are added,
+    // overlays in front.
+    m_volume = new VolumeBarsItem(chart);
     m_bollUpperEdge = new QLineSeries;
     m_bollLowerEdge = new QLineSeries;
     m_bollBand = makeArea(chart, m_bollUpperEdge, m_bollLowerEdge, QStringLiteral("bollingerBand"));
@@ -128,105 +124,111 @@ void PricePlot::clear()
 {
     const QList<QPointF> none;
     for (QLineSeries *series :
-         {m_line, m_areaEdge, m_volumeEdge, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
+         {m_line, m_areaEdge, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
         series->replace(none);
     }
+    m_volume->clear();
     m_candles->clear();
     m_candles->setVisible(false);
 }
 
 void PricePlot::render(const ChartData &data, const Request &request)
 {
-    Extent extent;
-    updateTimeAxis(request);
-    const bool candles = request.mode == ChartMode::Candles && !data.candles().isEmpty();
-    if (candles) {
-        renderCandles(data, request);
-    } else {
-        renderLine(data, request);
+    Request sized = request;
+    Drawn drawn = downsample(data, sized);
+    // Every axis setter and every re-layout makes Qt Charts recompute the geometry of every
+    // series it holds (for a line, a stroke outline of all its points). So the series are
+    // emptied, the axes set, the layout settled for the new axis labels, and only then is each
+    // series handed its points, once, downsampled for the plot width it really has.
+    for (QLineSeries *series : {m_line, m_areaEdge, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
+        series->clear();
     }
-    renderOverlays(data, request);
-    renderVolume(data, request);
-
-    for (const QLineSeries *series : {m_line, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge}) {
-        merge(extent, yExtent(series->points(), request.xMin, request.xMax));
-    }
-    if (candles) {
-        const QList<QCandlestickSet *> sets = m_candles->sets();
-        for (const QCandlestickSet *set : sets) {
-            if (set->timestamp() >= request.xMin && set->timestamp() <= request.xMax) {
-                merge(extent, std::pair{set->low(), set->high()});
-            }
-        }
-    }
-    if (!extent) {
-        extent = std::pair{0.0, 1.0};
-    }
-    updatePriceAxis(request, extent->first, extent->second);
-}
-
-void PricePlot::renderLine(const ChartData &data, const Request &request)
-{
-    const QList<QPointF> points =
-        downsampling::m4Visible(data.prices(), request.plotWidth, request.xMin, request.xMax);
-    m_line->replace(points);
-    m_areaEdge->replace(points);
-    m_line->setVisible(true);
-    m_area->setVisible(true);
     if (m_candles->count() > 0) {
         m_candles->clear();
     }
-    m_candles->setVisible(false);
-}
-
-void PricePlot::renderCandles(const ChartData &data, const Request &request)
-{
-    // A candle needs about four pixels (body, wick, gap) to stay legible.
-    const QList<Candle> candles =
-        visibleCandles(data.candles(), request.xMin, request.xMax, std::max(request.plotWidth / 4, 1));
-    QList<QCandlestickSet *> sets;
-    sets.reserve(candles.size());
-    for (const Candle &c : candles) {
-        sets.append(new QCandlestickSet(c.open, c.high, c.low, c.close, static_cast<qreal>(c.tsMs)));
+    updateTimeAxis(sized);
+    updatePriceAxis(sized, drawn);
+    m_chart->layout()->activate();
+    const QSizeF plot = m_chart->plotArea().size();
+    if (plot.width() >= kMinPlotSize && static_cast<int>(plot.width()) != sized.plotWidth) {
+        sized.plotWidth = static_cast<int>(plot.width());
+        sized.plotHeight = static_cast<int>(plot.height());
+        drawn = downsample(data, sized); // same extremes, so the axes stay as they are
+        updateTimeAxis(sized);           // tick count follows the width
     }
-    m_candles->clear();
-    m_candles->append(sets);
-    m_candles->setVisible(true);
-    m_line->replace(QList<QPointF>());
-    m_areaEdge->replace(QList<QPointF>());
-    m_line->setVisible(false);
-    m_area->setVisible(false);
+    apply(drawn);
 }
 
-void PricePlot::renderOverlays(const ChartData &data, const Request &request)
+PricePlot::Drawn PricePlot::downsample(const ChartData &data, const Request &request) const
 {
-    auto fill = [&](QLineSeries *series, IndicatorLine line, bool on) {
-        series->replace(
-            on ? downsampling::m4Visible(data.indicator(line), request.plotWidth, request.xMin, request.xMax)
-               : QList<QPointF>());
+    Drawn drawn;
+    drawn.candleMode = request.mode == ChartMode::Candles && !data.candles().isEmpty();
+    if (drawn.candleMode) {
+        // A candle needs about four pixels (body, wick, gap) to stay legible.
+        drawn.candles = visibleCandles(data.candles(), request.xMin, request.xMax,
+                                       std::max(request.plotWidth / 4, 1));
+    } else {
+        drawn.line = downsampling::m4Visible(data.prices(), request.plotWidth, request.xMin, request.xMax);
+        drawn.fill = fillEdge(drawn.line, request.xMin, request.xMax, request.plotWidth);
+    }
+    const auto overlay = [&](IndicatorLine line, bool on) {
+        return on ? downsampling::m4Visible(data.indicator(line), request.plotWidth, request.xMin, request.xMax)
+                  : QList<QPointF>();
+    };
+    drawn.sma = overlay(IndicatorLine::Sma20, request.sma);
+    drawn.ema = overlay(IndicatorLine::Ema50, request.ema);
+    drawn.bollingerUpper = overlay(IndicatorLine::BollingerUpper, request.bollinger);
+    drawn.bollingerLower = overlay(IndicatorLine::BollingerLower, request.bollinger);
+    drawn.bollingerMiddle = overlay(IndicatorLine::BollingerMiddle, request.bollinger);
+    drawn.bollinger = request.bollinger;
+    // About one bar per three pixels: thin enough to show the rhythm, wide enough to see.
+    if (request.volume) {
+        drawn.volume = volumeBars(data.volumes(), request.xMin, request.xMax, std::max(request.plotWidth / 3, 1));
+    }
+    for (const QPointF &p : std::as_const(drawn.volume)) {
+        drawn.volumePeak = std::max(drawn.volumePeak, p.y());
+    }
+    for (const QList<QPointF> *points :
+         {&drawn.line, &drawn.sma, &drawn.ema, &drawn.bollingerUpper, &drawn.bollingerLower}) {
+        merge(drawn.extent, yExtent(*points, request.xMin, request.xMax));
+    }
+    for (const Candle &c : std::as_const(drawn.candles)) {
+        const auto t = static_cast<double>(c.tsMs);
+        if (t >= request.xMin && t <= request.xMax) {
+            merge(drawn.extent, std::pair{c.low, c.high});
+        }
+    }
+    return drawn;
+}
+
+void PricePlot::apply(const Drawn &drawn)
+{
+    if (drawn.candleMode) {
+        QList<QCandlestickSet *> sets;
+        sets.reserve(drawn.candles.size());
+        for (const Candle &c : drawn.candles) {
+            sets.append(new QCandlestickSet(c.open, c.high, c.low, c.close, static_cast<qreal>(c.tsMs)));
+        }
+        m_candles->append(sets);
+    } else {
+        m_line->replace(drawn.line);
+        m_areaEdge->replace(drawn.fill);
+    }
+    m_candles->setVisible(drawn.candleMode);
+    m_line->setVisible(!drawn.candleMode);
+    m_area->setVisible(!drawn.candleMode);
+    const auto overlay = [](QLineSeries *series, const QList<QPointF> &points, bool on) {
+        series->replace(points);
         series->setVisible(on);
     };
-    fill(m_sma, IndicatorLine::Sma20, request.sma);
-    fill(m_ema, IndicatorLine::Ema50, request.ema);
-    fill(m_bollUpperEdge, IndicatorLine::BollingerUpper, request.bollinger);
-    fill(m_bollLowerEdge, IndicatorLine::BollingerLower, request.bollinger);
-    fill(m_bollMiddle, IndicatorLine::BollingerMiddle, request.bollinger);
-    m_bollBand->setVisible(request.bollinger);
-}
-
-void PricePlot::renderVolume(const ChartData &data, const Request &request)
-{
-    // About one bar per three pixels: thin enough to show the rhythm, wide enough to see.
-    const QList<QPointF> bars = request.volume ? volumeBars(data.volumes(), request.xMin, request.xMax,
-                                                            std::max(request.plotWidth / 3, 1))
-                                               : QList<QPointF>();
-    m_volumeEdge->replace(bars);
-    m_volume->setVisible(!bars.isEmpty());
-    double peak = 0;
-    for (const QPointF &p : bars) {
-        peak = std::max(peak, p.y());
-    }
-    m_volumeAxis->setRange(0, peak > 0 ? peak / kVolumeBand : 1.0);
+    overlay(m_sma, drawn.sma, !drawn.sma.isEmpty());
+    overlay(m_ema, drawn.ema, !drawn.ema.isEmpty());
+    overlay(m_bollUpperEdge, drawn.bollingerUpper, drawn.bollinger);
+    overlay(m_bollLowerEdge, drawn.bollingerLower, drawn.bollinger);
+    overlay(m_bollMiddle, drawn.bollingerMiddle, drawn.bollinger);
+    m_bollBand->setVisible(drawn.bollinger);
+    m_volume->setBars(drawn.volume, m_timeMin, m_timeMax,
+                      drawn.volumePeak > 0 ? drawn.volumePeak / kVolumeBand : 1.0);
 }
 
 void PricePlot::updateTimeAxis(const Request &request)
@@ -239,6 +241,8 @@ void PricePlot::updateTimeAxis(const Request &request)
     }
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                          QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
+    m_timeMin = static_cast<double>(static_cast<qint64>(xMin)); // what the axis holds: whole ms
+    m_timeMax = static_cast<double>(static_cast<qint64>(xMax));
     // Every axis setter re-lays out the whole chart: skip the ones that change nothing.
     const QString format = timeAxisFormat(static_cast<qint64>(xMax - xMin));
     if (m_timeAxis->format() != format) {
@@ -250,8 +254,11 @@ void PricePlot::updateTimeAxis(const Request &request)
     }
 }
 
-void PricePlot::updatePriceAxis(const Request &request, double low, double high)
+void PricePlot::updatePriceAxis(const Request &request, const Drawn &drawn)
 {
+    const auto [lowest, highest] = drawn.extent.value_or(std::pair{0.0, 1.0});
+    double low = lowest;
+    double high = highest;
     double span = high - low;
     if (!(span > 0)) {
         span = std::max(std::abs(high) * 0.01, 1e-9);
@@ -260,7 +267,7 @@ void PricePlot::updatePriceAxis(const Request &request, double low, double high)
     }
     const double top = high + span * kTopPadding;
     // With volume shown, push the lowest price up so it never dips into the bars.
-    const bool volumeShown = m_volume->isVisible();
+    const bool volumeShown = !drawn.volume.isEmpty();
     const double bottom =
         volumeShown ? (low - kPriceFloor * top) / (1 - kPriceFloor) : low - span * kTopPadding;
     const TickStep tick = niceTickStep(top - bottom, std::clamp(request.plotHeight / 60, 3, 10));
@@ -298,7 +305,9 @@ void PricePlot::applyTheme(const ChartTheme &theme)
         axis->setGridLineColor(theme.grid);
     }
 
-    m_line->setPen(QPen(theme.price, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    // Qt Charts strokes a solid line segment by segment; square caps close the joints as round
+    // ones do, at a third of the cost (round caps are curves the stroker must flatten).
+    m_line->setPen(QPen(theme.price, 2.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
     QLinearGradient fill(0, 0, 0, 1);
     fill.setCoordinateMode(QGradient::ObjectBoundingMode);
     QColor top = theme.price;
@@ -314,8 +323,7 @@ void PricePlot::applyTheme(const ChartTheme &theme)
     m_candles->setDecreasingColor(theme.down);
     m_candles->setPen(QPen(theme.mutedText, 1.0));
 
-    m_volume->setPen(Qt::NoPen);
-    m_volume->setBrush(theme.volume);
+    m_volume->setColor(theme.volume);
     m_sma->setPen(QPen(theme.sma, 1.5));
     m_ema->setPen(QPen(theme.ema, 1.5));
     QColor band = theme.bollinger;

@@ -5,6 +5,8 @@
 #include "gui/chart/ChartTypes.h"
 
 #include <QString>
+#include <optional>
+#include <utility>
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
@@ -20,7 +22,10 @@ namespace ba::chart {
 // Owns the series and axes of the price QChart and fills them for one visible time range.
 // Every series is refilled with ONE replace() call per render (one append() for candles),
 // from data downsampled to the plot's pixel width, so Qt Charts never sees more than about
-// four points per pixel column, whatever the size of the history.
+// four points per pixel column, whatever the size of the history. Volume bars are drawn by
+// VolumeBarsItem (see there why not by a series).
+class VolumeBarsItem;
+
 class PricePlot
 {
 public:
@@ -51,24 +56,38 @@ public:
     QCandlestickSeries *candles() const { return m_candles; }
 
 private:
+    // What one render hands to Qt Charts, already reduced to the plot's width.
+    struct Drawn
+    {
+        bool candleMode = false;
+        QList<QPointF> line;
+        QList<QPointF> fill; // upper edge of the area under the line
+        QList<Candle> candles;
+        QList<QPointF> sma;
+        QList<QPointF> ema;
+        QList<QPointF> bollingerUpper;
+        QList<QPointF> bollingerLower;
+        QList<QPointF> bollingerMiddle;
+        bool bollinger = false;
+        QList<QPointF> volume; // volumeBars() corners
+        double volumePeak = 0;
+        std::optional<std::pair<double, double>> extent; // price range of the visible part
+    };
+
     QLineSeries *addLine(const QString &name, QValueAxis *yAxis);
-    void renderLine(const ChartData &data, const Request &request);
-    void renderCandles(const ChartData &data, const Request &request);
-    void renderOverlays(const ChartData &data, const Request &request);
-    void renderVolume(const ChartData &data, const Request &request);
+    Drawn downsample(const ChartData &data, const Request &request) const;
+    void apply(const Drawn &drawn);
     void updateTimeAxis(const Request &request);
-    void updatePriceAxis(const Request &request, double low, double high);
+    void updatePriceAxis(const Request &request, const Drawn &drawn);
 
     QChart *m_chart;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
-    QValueAxis *m_volumeAxis = nullptr;
     QLineSeries *m_line = nullptr;
     QLineSeries *m_areaEdge = nullptr; // upper edge of the fill, never added to the chart
     QAreaSeries *m_area = nullptr;
     QCandlestickSeries *m_candles = nullptr;
-    QLineSeries *m_volumeEdge = nullptr;
-    QAreaSeries *m_volume = nullptr;
+    VolumeBarsItem *m_volume = nullptr; // owned by the chart
     QLineSeries *m_sma = nullptr;
     QLineSeries *m_ema = nullptr;
     QLineSeries *m_bollUpperEdge = nullptr;
@@ -78,6 +97,8 @@ private:
     QList<QPointF> m_drawnExtremes; // drawn price-scale points, for the axis range
     double m_yMin = 0;
     double m_yMax = 1;
+    double m_timeMin = 0; // the time axis range, as set
+    double m_timeMax = 1;
     ChartTheme m_theme;
 };
 

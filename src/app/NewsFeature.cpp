@@ -1,0 +1,77 @@
+#include "app/NewsFeature.h"
+
+#include "news/NewsSiteProfile.h"
+#include "services/NewsService.h"
+#include "services/RefreshCoordinator.h"
+#include "storage/NewsStore.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcNewsFeature, "ba.app.news")
+
+namespace ba {
+
+namespace {
+
+NewsSiteConfig loadProfiles(const AppConfig &config, QString *error)
+{
+    NewsSiteConfigResult loaded = NewsSiteConfigLoader::load(config.newsConfigPath);
+    if (!loaded.ok()) {
+        // A user's broken file is reported, never silently replaced by the built-in profiles.
+        *error = loaded.error.value_or(QString());
+        qCWarning(lcNewsFeature).noquote() << "News site profiles unusable:" << *error;
+        return {};
+    }
+    applyNewsUrlOverride(loaded.config, config.newsUrl);
+    return loaded.config;
+}
+
+} // namespace
+
+NewsFeature::NewsFeature(const AppConfig &config, QSqlDatabase db, HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_store(std::make_unique<NewsStore>(db))
+{
+    const NewsSiteConfig profiles = loadProfiles(config, &m_configError);
+    m_service = std::make_unique<NewsService>(m_store.get(), http, profiles,
+                                              QDir(config.dataDir).filePath(QStringLiteral("webengine")));
+    m_service->setOffline(config.offline);
+}
+
+NewsFeature::~NewsFeature()
+{
+    m_service->cancel();
+}
+
+void NewsFeature::attach(RefreshCoordinator *coordinator)
+{
+    coordinator->addStep({QStringLiteral("news"),
+                          [this, coordinator](const QString &id, bool) {
+                              if (!m_configError.isEmpty()) {
+                                  StepReport report;
+                                  report.step = QStringLiteral("news");
+                                  report.ok = false;
+                                  report.error.kind = FetchError::Kind::BadRequest;
+                                  report.error.userMessage = m_configError;
+                                  coordinator->reportStep(report);
+                                  return;
+                              }
+                              m_service->refresh(id);
+                          },
+                          /*afterPrices=*/false});
+    connect(m_service.get(), &NewsService::finished, coordinator, &RefreshCoordinator::reportStep);
+}
+
+QList<NewsItem> NewsFeature::recent(int count) const
+{
+    QList<NewsItem> items;
+    const QList<StoredNewsItem> stored = m_service->items(count);
+    items.reserve(stored.size());
+    for (const StoredNewsItem &entry : stored) {
+        items.append(entry.item);
+    }
+    return items;
+}
+
+} // namespace ba

@@ -1,0 +1,69 @@
+#include "app/SettingsFeature.h"
+
+#include "gui/SettingsDialog.h"
+#include "news/NewsSiteProfile.h"
+#include "services/AppSettings.h"
+#include "services/KeyStore.h"
+#include "services/NewsService.h"
+
+namespace ba {
+
+SettingsFeature::SettingsFeature(const AppConfig &config, QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<AppSettings>(settings, config.geminiModel))
+    , m_keys(std::make_unique<KeyStore>(config))
+{
+    connect(m_keys.get(), &KeyStore::loaded, this, &SettingsFeature::applied);
+    connect(m_keys.get(), &KeyStore::keyChanged, this, &SettingsFeature::applied);
+    connect(m_keys.get(), &KeyStore::keySaved, this,
+            [this](ApiKey, KeySource, const QString &text) { Q_EMIT message(text); });
+    connect(m_keys.get(), &KeyStore::keyRemoved, this,
+            [this](ApiKey, bool, const QString &text) { Q_EMIT message(text); });
+}
+
+SettingsFeature::~SettingsFeature() = default;
+
+void SettingsFeature::loadKeys()
+{
+    m_keys->load();
+}
+
+void SettingsFeature::openDialog(QWidget *parent, const NewsService *news,
+                                 const std::function<void(std::function<void(QStringList, QString)>)> &listModels)
+{
+    SettingsDialog dialog(m_settings.get(), m_keys.get(), parent);
+    if (news) {
+        QList<SettingsDialog::Feed> feeds;
+        QStringList enabled;
+        for (const NewsSiteProfile &profile : news->config().sites) {
+            if (profile.kind == NewsSiteProfile::Kind::Rss) {
+                feeds.append({profile.id, profile.name});
+                if (profile.enabled) {
+                    enabled.append(profile.id);
+                }
+            }
+        }
+        dialog.setFeeds(feeds, m_settings->enabledFeeds().value_or(enabled));
+    }
+    connect(&dialog, &SettingsDialog::listModelsRequested, &dialog, [&dialog, &listModels] {
+        QPointer<SettingsDialog> guard(&dialog);
+        listModels([guard](const QStringList &models, const QString &error) {
+            if (!guard) {
+                return;
+            }
+            if (error.isEmpty()) {
+                guard->setAvailableModels(models);
+            } else {
+                guard->setModelListError(error);
+            }
+        });
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        if (dialog.languageChanged()) {
+            Q_EMIT message(tr("The new language is used after a restart."));
+        }
+        Q_EMIT applied();
+    }
+}
+
+} // namespace ba

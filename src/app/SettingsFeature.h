@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/AppConfig.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QSettings;
+class QWidget;
+
+namespace ba {
+
+class AppSettings;
+class KeyStore;
+class NewsService;
+
+// Keys (keychain or environment) and the Settings dialog. Whoever needs a key or a setting hears
+// about changes through applied(); the dialog is opened on demand.
+class SettingsFeature : public QObject
+{
+    Q_OBJECT
+public:
+    SettingsFeature(const AppConfig &config, QSettings *settings, QObject *parent = nullptr);
+    ~SettingsFeature() override;
+
+    AppSettings *settings() const { return m_settings.get(); }
+    KeyStore *keys() const { return m_keys.get(); }
+    void loadKeys();
+    // Shows the dialog; listModels answers the dialog's "List models" button.
+    void openDialog(QWidget *parent, const NewsService *news,
+                    const std::function<void(std::function<void(QStringList, QString)>)> &listModels);
+
+Q_SIGNALS:
+    void applied();                      // settings or keys changed
+    void message(const QString &text);   // for the status bar
+
+private:
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<KeyStore> m_keys;
+};
+
+} // namespace ba

@@ -1,0 +1,109 @@
+#include "gui/LogItemDelegate.h"
+
+#include "gui/LogModel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace ba {
+
+LogItemDelegate::LogItemDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+void LogItemDelegate::setHighlight(const QString &text)
+{
+    m_highlight = text.trimmed();
+}
+
+QColor LogItemDelegate::highlightColour()
+{
+    return QColor(0xff, 0xc8, 0x00, 0xa0); // amber: visible on light and dark rows and on the level tints
+}
+
+QList<QPair<qsizetype, qsizetype>> LogItemDelegate::matchRanges(const QString &text, const QString &needle)
+{
+    QList<QPair<qsizetype, qsizetype>> ranges;
+    if (needle.isEmpty()) {
+        return ranges;
+    }
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype at = text.indexOf(needle, from, Qt::CaseInsensitive);
+        if (at < 0) {
+            break;
+        }
+        ranges.append({at, needle.size()});
+        from = at + needle.size();
+    }
+    return ranges;
+}
+
+QString LogItemDelegate::oneLine(const QString &message)
+{
+    if (!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r'))) {
+        return message;
+    }
+    QString line = message;
+    line.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    line.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    line.replace(QLatin1Char('\n'), QStringLiteral(" \u23ce "));
+    return line;
+}
+
+void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const int column = index.column();
+    const bool custom = column == LogModel::MessageColumn || column == LogModel::CategoryColumn ||
+                        column == LogModel::CorrelationColumn;
+    if (!custom) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QString text = column == LogModel::MessageColumn ? oneLine(opt.text) : opt.text;
+    const bool link = column == LogModel::CorrelationColumn &&
+                      !index.data(LogModel::CorrelationIdRole).toString().isEmpty();
+    // The style draws background, selection and focus; the text is ours.
+    opt.text.clear();
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    opt.text = text;
+    paintText(painter, opt, text, link);
+}
+
+void LogItemDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &option, const QString &text,
+                                bool link) const
+{
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &option, widget).adjusted(2, 0, -2, 0);
+    if (rect.width() <= 0) {
+        return;
+    }
+    const bool selected = option.state & QStyle::State_Selected;
+    QColor colour = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QFont font = option.font;
+    if (link && !selected) {
+        colour = option.palette.color(QPalette::Link);
+        font.setUnderline(true);
+    }
+    const QFontMetrics metrics(font);
+    const QString shown = metrics.elidedText(text, Qt::ElideRight, rect.width());
+    const int baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent();
+
+    painter->save();
+    painter->setClipRect(rect);
+    painter->setFont(font);
+    // Highlights first, then the text in pieces: drawText with a QString never interprets markup.
+    for (const auto &[start, length] : matchRanges(shown, m_highlight)) {
+        const int x = rect.left() + metrics.horizontalAdvance(shown.left(start));
+        const int width = metrics.horizontalAdvance(shown.mid(start, length));
+        painter->fillRect(QRect(x, rect.top() + 1, width, rect.height() - 2), highlightColour());
+    }
+    painter->setPen(colour);
+    painter->drawText(QPoint(rect.left(), baseline), shown);
+    painter->restore();
+}
+
+} // namespace ba

@@ -1,0 +1,237 @@
+#include "gui/NewsTableModel.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+#include <QSet>
+
+namespace ba {
+
+namespace {
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+QString localTimeText(qint64 ms)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + local.timeZoneAbbreviation();
+}
+
+// Tooltips go through Qt::mightBeRichText(); escaped text inside <p> is always shown literally.
+QString plainToolTip(const QString &text)
+{
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped() + QStringLiteral("</p>");
+}
+} // namespace
+
+NewsTableModel::NewsTableModel(QObject *parent)
+    : QAbstractTableModel(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+void NewsTableModel::setItems(const QList<StoredNewsItem> &items)
+{
+    beginResetModel();
+    m_items = items;
+    endResetModel();
+}
+
+const StoredNewsItem *NewsTableModel::itemAt(int row) const
+{
+    return row >= 0 && row < m_items.size() ? &m_items.at(row) : nullptr;
+}
+
+int NewsTableModel::rowOfUrl(const QString &url) const
+{
+    const QString canonical = NewsStore::canonicalUrl(url);
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).item.url == url || m_items.at(row).item.url == canonical) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+bool NewsTableModel::setRead(const QString &url, bool read)
+{
+    const int row = rowOfUrl(url);
+    if (row < 0) {
+        return false;
+    }
+    if (m_items[row].read != read) {
+        m_items[row].read = read;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, ReadRole});
+    }
+    return true;
+}
+
+int NewsTableModel::unreadCount() const
+{
+    return int(
+        std::count_if(m_items.cbegin(), m_items.cend(), [](const StoredNewsItem &s) { return !s.read; }));
+}
+
+QStringList NewsTableModel::sources() const
+{
+    QSet<QString> seen;
+    QStringList out;
+    for (const StoredNewsItem &stored : m_items) {
+        if (!stored.item.source.isEmpty() && !seen.contains(stored.item.source)) {
+            seen.insert(stored.item.source);
+            out.append(stored.item.source);
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    return out;
+}
+
+void NewsTableModel::setClock(Clock clock)
+{
+    if (clock) {
+        m_clock = std::move(clock);
+        refreshAges();
+    }
+}
+
+void NewsTableModel::refreshAges()
+{
+    if (!m_items.isEmpty()) {
+        Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn), {Qt::DisplayRole});
+    }
+}
+
+QString NewsTableModel::ageText(qint64 timestampMs, qint64 nowMs)
+{
+    const qint64 age = nowMs - timestampMs;
+    if (age < kMinuteMs) {
+        return tr("just now"); // also for clocks a little ahead of ours
+    }
+    if (age < kHourMs) {
+        return tr("%n min ago", nullptr, int(age / kMinuteMs));
+    }
+    if (age < kDayMs) {
+        return tr("%n h ago", nullptr, int(age / kHourMs));
+    }
+    if (age < 30 * kDayMs) {
+        return tr("%n d ago", nullptr, int(age / kDayMs));
+    }
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(timestampMs).toLocalTime().date(),
+                              QLocale::ShortFormat);
+}
+
+qint64 NewsTableModel::timestampOf(const StoredNewsItem &item)
+{
+    return item.item.publishedMs.value_or(item.firstSeenMs);
+}
+
+int NewsTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int NewsTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NewsTableModel::data(const QModelIndex &index, int role) const
+{
+    const StoredNewsItem *stored = index.isValid() ? itemAt(index.row()) : nullptr;
+    if (!stored) {
+        return {};
+    }
+    const NewsItem &item = stored->item;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*stored, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(*stored, index.column());
+    case Qt::FontRole: {
+        if (stored->read) {
+            return {};
+        }
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case UrlRole:
+        return item.url;
+    case SummaryRole:
+        return item.summary;
+    case SourceRole:
+        return item.source;
+    case TitleRole:
+        return item.title;
+    case AuthorRole:
+        return item.author;
+    case TimestampRole:
+        return timestampOf(*stored);
+    case HasPublishedRole:
+        return item.publishedMs.has_value();
+    case ReadRole:
+        return stored->read;
+    case SortRole:
+        switch (index.column()) {
+        case AgeColumn:
+            return timestampOf(*stored);
+        case SourceColumn:
+            return item.source.toCaseFolded();
+        default:
+            return item.title.toCaseFolded();
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant NewsTableModel::displayData(const StoredNewsItem &stored, int column) const
+{
+    switch (column) {
+    case AgeColumn:
+        return ageText(timestampOf(stored), m_clock());
+    case SourceColumn:
+        return stored.item.source;
+    case TitleColumn:
+        return stored.item.title; // raw: the delegate draws it as plain text
+    default:
+        return {};
+    }
+}
+
+QVariant NewsTableModel::toolTipData(const StoredNewsItem &stored, int column) const
+{
+    switch (column) {
+    case AgeColumn:
+        return stored.item.publishedMs
+                   ? tr("Published %1").arg(localTimeText(*stored.item.publishedMs))
+                   : tr("First seen %1 (the source gave no date)").arg(localTimeText(stored.firstSeenMs));
+    case SourceColumn:
+        return plainToolTip(stored.item.author.isEmpty()
+                                ? stored.item.source
+                                : tr("%1, by %2").arg(stored.item.source, stored.item.author));
+    case TitleColumn:
+        return plainToolTip(stored.item.title);
+    default:
+        return {};
+    }
+}
+
+QVariant NewsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case AgeColumn:
+        return tr("Age");
+    case SourceColumn:
+        return tr("Source");
+    case TitleColumn:
+        return tr("Title");
+    default:
+        return {};
+    }
+}
+
+} // namespace ba

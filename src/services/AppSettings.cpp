@@ -1,0 +1,262 @@
+#include "services/AppSettings.h"
+
+#include "domain/AppConfig.h"
+
+#include <QSettings>
+#include <cmath>
+
+namespace ba {
+
+namespace {
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+// An integer from the file, or the default when it is missing or not a number; clamped to range
+// because the file may be edited by hand.
+int readInt(const QSettings &settings, const char *name, int fallback, int min, int max)
+{
+    bool ok = false;
+    const int value = settings.value(key(name)).toInt(&ok);
+    return ok ? qBound(min, value, max) : fallback;
+}
+
+QString readString(const QSettings &settings, const char *name, const QString &fallback)
+{
+    const QString value = settings.value(key(name)).toString().trimmed();
+    return value.isEmpty() ? fallback : value;
+}
+
+} // namespace
+
+AppSettings::AppSettings(QSettings *settings, QString defaultGeminiModel)
+    : m_settings(settings), m_defaultGeminiModel(std::move(defaultGeminiModel))
+{
+    Q_ASSERT(m_settings != nullptr);
+    if (m_defaultGeminiModel.isEmpty()) {
+        m_defaultGeminiModel = QString::fromLatin1(ConfigDefaults::GeminiModel);
+    }
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+int AppSettings::refreshIntervalMinutes() const
+{
+    return readInt(*m_settings, SettingsKeys::RefreshInterval, DefaultRefreshIntervalMinutes, 0,
+                   MaxRefreshIntervalMinutes);
+}
+
+void AppSettings::setRefreshIntervalMinutes(int minutes)
+{
+    m_settings->setValue(key(SettingsKeys::RefreshInterval), qBound(0, minutes, MaxRefreshIntervalMinutes));
+}
+
+CoinGeckoPlan AppSettings::coinGeckoPlan() const
+{
+    return coinGeckoPlanFromString(m_settings->value(key(SettingsKeys::CoinGeckoPlan)).toString())
+        .value_or(CoinGeckoPlan::Keyless);
+}
+
+void AppSettings::setCoinGeckoPlan(CoinGeckoPlan plan)
+{
+    m_settings->setValue(key(SettingsKeys::CoinGeckoPlan), toString(plan));
+}
+
+int AppSettings::coinGeckoRequestsPerMinute() const
+{
+    return readInt(*m_settings, SettingsKeys::CoinGeckoRequestsPerMinute, 0, 0, MaxRequestsPerMinute);
+}
+
+void AppSettings::setCoinGeckoRequestsPerMinute(int perMinute)
+{
+    m_settings->setValue(key(SettingsKeys::CoinGeckoRequestsPerMinute),
+                         qBound(0, perMinute, MaxRequestsPerMinute));
+}
+
+AiProviderKind AppSettings::aiProvider() const
+{
+    return aiProviderFromString(m_settings->value(key(SettingsKeys::AiProvider)).toString())
+        .value_or(AiProviderKind::Gemini);
+}
+
+void AppSettings::setAiProvider(AiProviderKind provider)
+{
+    m_settings->setValue(key(SettingsKeys::AiProvider), toString(provider));
+}
+
+QString AppSettings::geminiModel() const
+{
+    return readString(*m_settings, SettingsKeys::GeminiModel, m_defaultGeminiModel);
+}
+
+void AppSettings::setGeminiModel(const QString &model)
+{
+    m_settings->setValue(key(SettingsKeys::GeminiModel), model.trimmed());
+}
+
+double AppSettings::temperature() const
+{
+    bool ok = false;
+    const double value = m_settings->value(key(SettingsKeys::Temperature)).toDouble(&ok);
+    return ok && std::isfinite(value) ? qBound(0.0, value, MaxTemperature) : DefaultTemperature;
+}
+
+void AppSettings::setTemperature(double temperature)
+{
+    const double value =
+        std::isfinite(temperature) ? qBound(0.0, temperature, MaxTemperature) : DefaultTemperature;
+    m_settings->setValue(key(SettingsKeys::Temperature), value);
+}
+
+int AppSettings::maxOutputTokens() const
+{
+    return readInt(*m_settings, SettingsKeys::MaxOutputTokens, DefaultMaxOutputTokens, MinOutputTokens,
+                   MaxOutputTokens);
+}
+
+void AppSettings::setMaxOutputTokens(int tokens)
+{
+    m_settings->setValue(key(SettingsKeys::MaxOutputTokens),
+                         qBound(MinOutputTokens, tokens, MaxOutputTokens));
+}
+
+QUrl AppSettings::openaiBaseUrl() const
+{
+    // Stored as text: QUrl would be written as an unreadable @Variant blob.
+    const QUrl url(readString(*m_settings, SettingsKeys::OpenAiBaseUrl, QString()), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty()) {
+        return url;
+    }
+    return QUrl(QString::fromLatin1(DefaultOpenAiBaseUrl));
+}
+
+void AppSettings::setOpenaiBaseUrl(const QUrl &url)
+{
+    m_settings->setValue(key(SettingsKeys::OpenAiBaseUrl), url.toString());
+}
+
+QString AppSettings::openaiModel() const
+{
+    return readString(*m_settings, SettingsKeys::OpenAiModel, QString::fromLatin1(DefaultOpenAiModel));
+}
+
+void AppSettings::setOpenaiModel(const QString &model)
+{
+    m_settings->setValue(key(SettingsKeys::OpenAiModel), model.trimmed());
+}
+
+AiSettings AppSettings::aiSettings() const
+{
+    AiSettings ai;
+    ai.provider = aiProvider();
+    ai.geminiModel = geminiModel();
+    ai.temperature = temperature();
+    ai.maxOutputTokens = maxOutputTokens();
+    ai.openaiBaseUrl = openaiBaseUrl();
+    ai.openaiModel = openaiModel();
+    return ai;
+}
+
+void AppSettings::setAiSettings(const AiSettings &ai)
+{
+    setAiProvider(ai.provider);
+    setGeminiModel(ai.geminiModel);
+    setTemperature(ai.temperature);
+    setMaxOutputTokens(ai.maxOutputTokens);
+    setOpenaiBaseUrl(ai.openaiBaseUrl);
+    setOpenaiModel(ai.openaiModel);
+}
+
+int AppSettings::newsRetentionDays() const
+{
+    return readInt(*m_settings, SettingsKeys::NewsRetentionDays, DefaultRetentionDays, MinRetentionDays,
+                   MaxRetentionDays);
+}
+
+void AppSettings::setNewsRetentionDays(int days)
+{
+    m_settings->setValue(key(SettingsKeys::NewsRetentionDays),
+                         qBound(MinRetentionDays, days, MaxRetentionDays));
+}
+
+std::optional<QStringList> AppSettings::enabledFeeds() const
+{
+    if (!m_settings->contains(key(SettingsKeys::NewsEnabledFeeds))) {
+        return std::nullopt;
+    }
+    QStringList ids = m_settings->value(key(SettingsKeys::NewsEnabledFeeds)).toStringList();
+    ids.removeAll(QString()); // an empty list can come back as one empty string
+    return ids;
+}
+
+void AppSettings::setEnabledFeeds(const QStringList &ids)
+{
+    m_settings->setValue(key(SettingsKeys::NewsEnabledFeeds), ids);
+}
+
+QString AppSettings::language() const
+{
+    const QString value = m_settings->value(key(SettingsKeys::Language)).toString().trimmed().toLower();
+    return value == u"en" || value == u"fr" ? value : QString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    const QString value = language.trimmed().toLower();
+    m_settings->setValue(key(SettingsKeys::Language), value == u"en" || value == u"fr" ? value : QString());
+}
+
+QString AppSettings::toString(AiProviderKind provider)
+{
+    switch (provider) {
+    case AiProviderKind::Gemini:
+        return QStringLiteral("gemini");
+    case AiProviderKind::OpenAiCompatible:
+        return QStringLiteral("openai-compatible");
+    case AiProviderKind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+std::optional<AiProviderKind> AppSettings::aiProviderFromString(const QString &text)
+{
+    for (AiProviderKind kind :
+         {AiProviderKind::Gemini, AiProviderKind::OpenAiCompatible, AiProviderKind::None}) {
+        if (text.trimmed().compare(toString(kind), Qt::CaseInsensitive) == 0) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+QString AppSettings::toString(CoinGeckoPlan plan)
+{
+    switch (plan) {
+    case CoinGeckoPlan::Demo:
+        return QStringLiteral("demo");
+    case CoinGeckoPlan::Pro:
+        return QStringLiteral("pro");
+    case CoinGeckoPlan::Keyless:
+        break;
+    }
+    return QStringLiteral("keyless");
+}
+
+std::optional<CoinGeckoPlan> AppSettings::coinGeckoPlanFromString(const QString &text)
+{
+    for (CoinGeckoPlan plan : {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro}) {
+        if (text.trimmed().compare(toString(plan), Qt::CaseInsensitive) == 0) {
+            return plan;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace ba

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "net/CoinGeckoTypes.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <optional>
+
+class QSettings;
+
+namespace ba {
+
+// Which narrator writes the analysis ("ai/provider" in the settings file).
+enum class AiProviderKind
+{
+    Gemini,           // "gemini"
+    OpenAiCompatible, // "openai-compatible": Ollama, llama.cpp, LM Studio, ...
+    None,             // "none": local report only
+};
+
+// CoinGeckoPlan (net/CoinGeckoTypes.h) decides the base URL, the key header and the request budget;
+// stored as "keyless", "demo" or "pro".
+
+// The AI part of the settings in one value, as the analysis wiring needs it. Never holds a key.
+struct AiSettings
+{
+    AiProviderKind provider = AiProviderKind::Gemini;
+    QString geminiModel;
+    double temperature = 0.4;
+    int maxOutputTokens = 4096;
+    QUrl openaiBaseUrl;
+    QString openaiModel;
+
+    friend bool operator==(const AiSettings &, const AiSettings &) = default;
+};
+
+// Names in the settings file (settings.ini with --data-dir). Part of the on-disk format.
+namespace SettingsKeys {
+inline constexpr auto RefreshInterval = "refresh/intervalMinutes";
+inline constexpr auto CoinGeckoPlan = "coingecko/plan";
+inline constexpr auto CoinGeckoRequestsPerMinute = "coingecko/requestsPerMinute";
+inline constexpr auto AiProvider = "ai/provider";
+inline constexpr auto GeminiModel = "ai/geminiModel";
+inline constexpr auto Temperature = "ai/temperature";
+inline constexpr auto MaxOutputTokens = "ai/maxOutputTokens";
+inline constexpr auto OpenAiBaseUrl = "ai/openaiBaseUrl";
+inline constexpr auto OpenAiModel = "ai/openaiModel";
+inline constexpr auto NewsRetentionDays = "news/retentionDays";
+inline constexpr auto NewsEnabledFeeds = "news/enabledFeeds";
+inline constexpr auto Language = "ui/language";
+} // namespace SettingsKeys
+
+// Typed access to the user's settings with defaults and ranges. A thin wrapper: it owns no state,
+// every getter reads the QSettings it was given. Secrets never go here: API keys live in KeyStore.
+class AppSettings
+{
+public:
+    // Ranges enforced by the setters and by the getters (a hand-edited file is clamped).
+    static constexpr int MaxRefreshIntervalMinutes = 1440;
+    static constexpr int MaxRequestsPerMinute = 1000;
+    static constexpr double MaxTemperature = 2.0;
+    static constexpr int MinOutputTokens = 256;
+    static constexpr int MaxOutputTokens = 65536;
+    static constexpr int MinRetentionDays = 1;
+    static constexpr int MaxRetentionDays = 3650;
+
+    // Defaults.
+    static constexpr int DefaultRefreshIntervalMinutes = 5;
+    static constexpr double DefaultTemperature = 0.4;
+    static constexpr int DefaultMaxOutputTokens = 4096;
+    static constexpr int DefaultRetentionDays = 30;
+    static constexpr auto DefaultOpenAiBaseUrl = "http://localhost:11434/v1";
+    static constexpr auto DefaultOpenAiModel = "llama3.1";
+
+    // `settings` must outlive this object. `defaultGeminiModel` is what ai/geminiModel falls back
+    // to (AppConfig's model, i.e. command line > environment > built-in default).
+    explicit AppSettings(QSettings *settings, QString defaultGeminiModel = QString());
+
+    QSettings *settings() const { return m_settings; }
+    void sync(); // writes pending changes to disk now
+
+    // refresh/intervalMinutes: 0 = auto-refresh off.
+    int refreshIntervalMinutes() const;
+    void setRefreshIntervalMinutes(int minutes);
+
+    // coingecko/plan and coingecko/requestsPerMinute (0 = the plan's default budget).
+    CoinGeckoPlan coinGeckoPlan() const;
+    void setCoinGeckoPlan(CoinGeckoPlan plan);
+    int coinGeckoRequestsPerMinute() const;
+    void setCoinGeckoRequestsPerMinute(int perMinute);
+
+    // ai/*
+    AiProviderKind aiProvider() const;
+    void setAiProvider(AiProviderKind provider);
+    QString geminiModel() const;
+    void setGeminiModel(const QString &model);
+    double temperature() const;
+    void setTemperature(double temperature);
+    int maxOutputTokens() const;
+    void setMaxOutputTokens(int tokens);
+    QUrl openaiBaseUrl() const;
+    void setOpenaiBaseUrl(const QUrl &url);
+    QString openaiModel() const;
+    void setOpenaiModel(const QString &model);
+    AiSettings aiSettings() const;
+    void setAiSettings(const AiSettings &ai);
+
+    // news/retentionDays and news/enabledFeeds (profile ids). nullopt = never chosen, i.e. every
+    // profile keeps its own "enabled" flag; an empty list means the user switched all feeds off.
+    int newsRetentionDays() const;
+    void setNewsRetentionDays(int days);
+    std::optional<QStringList> enabledFeeds() const;
+    void setEnabledFeeds(const QStringList &ids);
+
+    // ui/language: "" = system locale, "en" or "fr". Takes effect after a restart.
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    // Wire names, shared with the settings file and the command line.
+    static QString toString(AiProviderKind provider);
+    static std::optional<AiProviderKind> aiProviderFromString(const QString &text);
+    static QString toString(CoinGeckoPlan plan);
+    static std::optional<CoinGeckoPlan> coinGeckoPlanFromString(const QString &text);
+
+private:
+    QSettings *m_settings;
+    QString m_defaultGeminiModel;
+};
+
+} // namespace ba
