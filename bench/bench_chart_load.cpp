@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QAreaSeries>
 #include <QXYSeries>
 
 #include <cstdio>
@@ -27,7 +28,8 @@ constexpr double kTargetRatio = 50;
 void printDrawnPoints(QChartView *chart)
 {
     for (const QAbstractSeries *series : chart->chart()->series()) {
-        const auto *xy = qobject_cast<const QXYSeries *>(series);
+        const auto *area = qobject_cast<const QAreaSeries *>(series);
+        const auto *xy = area ? area->upperSeries() : qobject_cast<const QXYSeries *>(series);
         if (xy && xy->count() > 0) {
             std::printf("  series %s: %lld points handed to Qt Charts\n", qPrintable(series->objectName()),
                         static_cast<long long>(xy->count()));

@@ -114,6 +114,16 @@ int main(int argc, char *argv[])
                 static_cast<long long>(frames.size()), painted, static_cast<long long>(frameMs.wall.size()),
                 zoomedAndBack ? "yes" : "NO");
     if (profile) {
+        const auto phase = [&](const char *name, qsizetype from, qsizetype to) {
+            Samples part;
+            for (qsizetype i = from; i < to; ++i) {
+                part.append(frameMs.wall.at(i), frameMs.cpu.at(i));
+            }
+            printSamples(name, part);
+        };
+        phase("wheel in", 0, 40);
+        phase("drag", 40, 102);
+        phase("wheel out", 102, 142);
         printSamples("frame time", frameMs);
         printValue("frame time p95", percentile(frameMs.wall, 95), "ms");
         return 0;

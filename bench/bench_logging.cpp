@@ -159,7 +159,7 @@ Run runHub(int repeat)
         batchSize = int(entries.size());
         batchClock.start();
     });
-    ba::LogDock dock(qEnvironmentVariableIsSet("NODOCK") ? nullptr : &hub);
+    ba::LogDock dock(&hub);
     QObject::connect(&hub, &ba::LogHub::entriesAppended, &hub, [&] {
         ++run.batches;
         run.largestBatch = std::max(run.largestBatch, batchSize);

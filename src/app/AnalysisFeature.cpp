@@ -65,10 +65,23 @@ std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiK
 
 void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &geminiModel)
 {
+    const QStringList parts{m_settings->value(QStringLiteral("ai/provider")).toString(), geminiKey, geminiModel,
+                            m_settings->value(QStringLiteral("ai/openaiBaseUrl")).toString(),
+                            m_settings->value(QStringLiteral("ai/openaiModel")).toString()};
+    const QString signature = parts.join(u'\n');
+    if (m_provider && signature == m_providerSignature) {
+        return; // nothing changed: keep a running analysis
+    }
+    m_providerSignature = signature;
+    const bool wasRunning = m_service->isRunning();
     m_service->cancel();
     m_service->setProvider(nullptr);
     m_provider = makeProvider(geminiKey, geminiModel);
     m_service->setProvider(m_provider.get());
+    if (wasRunning) {
+        // The refresh still waits for its analysis step: run it again with the new provider.
+        analyse(m_lastCorrelationId);
+    }
 }
 
 void AnalysisFeature::attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews)
@@ -133,6 +146,7 @@ void AnalysisFeature::listModels(bool openAiCompatible, const QString &geminiKey
 
 void AnalysisFeature::analyse(const QString &correlationId)
 {
+    m_lastCorrelationId = correlationId;
     const QString coin = m_config.coin;
     const QString currency = m_config.currency;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

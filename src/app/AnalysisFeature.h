@@ -51,6 +51,8 @@ private:
     std::unique_ptr<AiProvider> m_provider;
     std::unique_ptr<AnalysisService> m_service;
     std::function<QList<NewsItem>()> m_recentNews;
+    QString m_providerSignature; // what the current provider was built from
+    QString m_lastCorrelationId;
 };
 
 } // namespace ba

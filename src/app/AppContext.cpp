@@ -3,6 +3,11 @@
 #include "app/AnalysisFeature.h"
 #include "app/NewsFeature.h"
 #include "app/SettingsFeature.h"
+#include "gui/DiagnosticReportDialog.h"
+#include "gui/HealthPanel.h"
+#include "gui/MarkdownRenderer.h"
+#include "services/DiagnosticReport.h"
+#include "services/SourceMetrics.h"
 #include "services/AppSettings.h"
 #include "services/KeyStore.h"
 #include "services/NewsService.h"
@@ -23,7 +28,12 @@
 #include "storage/Database.h"
 #include "storage/PriceStore.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QLocale>
+#include <QMenu>
+#include <QVBoxLayout>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -71,6 +81,7 @@ AppContext::~AppContext()
     delete m_analysis;
     delete m_news;
     delete m_settingsFeature;
+    delete m_metrics;
     delete m_refresh;
     delete m_prices;
     delete m_coinGecko;
@@ -158,6 +169,14 @@ void AppContext::buildServices()
     m_prices->select(m_config.coin, m_config.currency, range);
 
     m_refresh = new RefreshCoordinator(m_prices);
+    m_metrics = new SourceMetrics;
+    for (const char *source : {"coingecko", "news-browser", "rss", "gemini"}) {
+        m_metrics->addSource(QString::fromLatin1(source));
+    }
+    m_metrics->attach(m_http);
+    m_metrics->setRateLimiter(QStringLiteral("coingecko"), m_coinGecko->rateLimiter());
+    connect(m_refresh, &RefreshCoordinator::stepFinished, m_metrics,
+            [this](const QString &, const StepReport &report) { m_metrics->recordStep(report); });
     m_analysis = new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http,
                                      m_priceStore.get());
     m_news = new NewsFeature(m_config, m_database->connection(), m_http);
@@ -204,6 +223,7 @@ void AppContext::buildWindow()
     connect(m_settingsFeature, &SettingsFeature::message, m_window.get(),
             [this](const QString &text) { m_window->showStatus(text, 10000); });
     m_settingsFeature->loadKeys();
+    addObservability();
     connect(chart, &PriceChartView::rangeChanged, this, [this](ChartRange range) {
         m_settings->setValue(QStringLiteral("chart/range"), int(range));
     });
@@ -265,6 +285,51 @@ void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &r
         m_window->setRefreshState(tr("Refresh %1 at %2: %3 failed; cached data shown")
                                       .arg(id, time, failed.join(QStringLiteral(", "))));
     }
+}
+
+void AppContext::addObservability()
+{
+    m_healthPanel = new HealthPanel(m_metrics, m_window.get());
+    m_healthPanel->setObjectName(QStringLiteral("healthPanel"));
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_healthPanel);
+    m_window->tabifyDockWidget(m_window->findChild<QDockWidget *>(QStringLiteral("logDock")), m_healthPanel);
+    m_healthPanel->hide();
+    QAction *health = m_healthPanel->toggleViewAction();
+    health->setText(tr("&Health"));
+    health->setShortcut(QKeySequence(tr("Ctrl+H")));
+    m_window->viewMenu()->addAction(health);
+
+    m_window->helpMenu()->addSeparator();
+    m_window->helpMenu()->addAction(tr("&Troubleshooting Guide"), this, &AppContext::showTroubleshooting);
+    m_window->helpMenu()->addAction(tr("Save &Diagnostic Report…"), this, [this] {
+        const QString path = saveDiagnosticReport(m_window.get(), [this] {
+            return DiagnosticReport::gather(m_config, m_metrics, &m_logHub, m_database.get());
+        });
+        if (!path.isEmpty()) {
+            m_window->showStatus(tr("Diagnostic report saved to %1.").arg(path), 8000);
+        }
+    });
+    connect(m_refresh, &RefreshCoordinator::finished, m_healthPanel, [this] {
+        m_healthPanel->setNextRefresh(m_autoRefresh.isActive()
+                                          ? QDateTime::currentDateTime().addMSecs(m_autoRefresh.remainingTime())
+                                          : QDateTime());
+    });
+}
+
+void AppContext::showTroubleshooting()
+{
+    QDialog dialog(m_window.get());
+    dialog.setWindowTitle(tr("Troubleshooting Guide"));
+    dialog.resize(760, 640);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new MarkdownRenderer(&dialog);
+    QFile file(QStringLiteral(":/docs/troubleshooting.md"));
+    text->setMarkdownText(file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString());
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.exec();
 }
 
 void AppContext::showAbout()

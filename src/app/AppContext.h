@@ -25,6 +25,8 @@ class PriceService;
 class PriceStore;
 class RefreshCoordinator;
 class SettingsFeature;
+class SourceMetrics;
+class HealthPanel;
 
 // Builds everything, wires signals and owns lifetimes. main() only creates this.
 class AppContext : public QObject
@@ -47,6 +49,8 @@ private:
     void startAutoRefresh();
     void applySettings();
     void openSettings();
+    void addObservability();
+    void showTroubleshooting();
     void onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs);
     void showAbout();
 
@@ -63,6 +67,8 @@ private:
     AnalysisFeature *m_analysis = nullptr;
     NewsFeature *m_news = nullptr;
     SettingsFeature *m_settingsFeature = nullptr;
+    SourceMetrics *m_metrics = nullptr;
+    HealthPanel *m_healthPanel = nullptr;
     std::unique_ptr<MainWindow> m_window;
     PricePresenter *m_pricePresenter = nullptr;
     QTimer m_autoRefresh;

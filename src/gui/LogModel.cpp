@@ -25,7 +25,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const LogEntry &entry = m_entries[static_cast<size_t>(index.row())];
+    const LogEntry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(entry, index.column());
@@ -164,7 +164,7 @@ void LogModel::appendEntries(const QList<ba::LogEntry> &entries)
         // tens of thousands of rows, and there is no scroll position or selection left to keep.
         beginResetModel();
         m_dropped += static_cast<quint64>(m_entries.size());
-        m_entries.assign(entries.cbegin() + skipped, entries.cend());
+        m_entries = skipped == 0 ? entries : entries.mid(skipped);
         endResetModel();
         noteCategories(entries, skipped);
         Q_EMIT droppedCountChanged(m_dropped);
@@ -172,14 +172,19 @@ void LogModel::appendEntries(const QList<ba::LogEntry> &entries)
     }
     if (overflow > 0) {
         beginRemoveRows(QModelIndex(), 0, overflow - 1);
-        m_entries.erase(m_entries.begin(), m_entries.begin() + overflow);
+        m_entries.remove(0, overflow);
         endRemoveRows();
         m_dropped += static_cast<quint64>(overflow);
     }
 
+    // Here skipped is 0: a batch larger than the cap replaces every row and took the reset above.
     const int first = static_cast<int>(m_entries.size());
     beginInsertRows(QModelIndex(), first, first + incoming - 1);
-    m_entries.insert(m_entries.end(), entries.cbegin() + skipped, entries.cend());
+    if (m_entries.isEmpty()) {
+        m_entries = entries; // shared, not copied
+    } else {
+        m_entries.append(entries);
+    }
     endInsertRows();
 
     noteCategories(entries, skipped);
@@ -190,8 +195,14 @@ void LogModel::appendEntries(const QList<ba::LogEntry> &entries)
 
 void LogModel::noteCategories(const QList<ba::LogEntry> &entries, qsizetype from)
 {
+    const QChar *previous = nullptr;
     for (qsizetype i = from; i < entries.size(); ++i) {
         const QString &category = entries.at(i).category;
+        // The hub shares one QString per category: the same data as the entry before, no lookup.
+        if (category.constData() == previous) {
+            continue;
+        }
+        previous = category.constData();
         if (!m_categories.contains(category)) {
             m_categories.insert(category);
             Q_EMIT categoryAdded(category);
@@ -219,7 +230,7 @@ void LogModel::noteDropped(quint64 count)
 
 const LogEntry &LogModel::entryAt(int row) const
 {
-    return m_entries.at(static_cast<size_t>(row));
+    return m_entries.at(row);
 }
 
 int LogModel::capacity() const

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QSet>
 #include <QStringList>
-#include <deque>
 
 namespace ba {
 
@@ -72,7 +71,9 @@ private:
     QVariant levelBackground(QtMsgType level) const;
     void noteCategories(const QList<ba::LogEntry> &entries, qsizetype from);
 
-    std::deque<LogEntry> m_entries;
+    // A QList rather than a deque: removing from the front only moves its start, and a batch that
+    // replaces every row is shared with the hub's batch instead of copied.
+    QList<LogEntry> m_entries;
     int m_capacity;
     quint64 m_dropped = 0;
     QSet<QString> m_categories;

@@ -12,6 +12,10 @@ InteractiveChartView::InteractiveChartView(QChart *chart, QWidget *parent) : QCh
     setRenderHint(QPainter::Antialiasing, true);
     setRubberBand(QChartView::NoRubberBand); // our own, horizontal, on Shift+drag
     setFrameShape(QFrame::NoFrame);
+    // Every re-render changes nearly the whole plot. Qt's default (minimal updates) collects
+    // the changed items' rectangles into a many-rectangle clip region, and antialiased fills
+    // clipped to such a region cost several times the same fill clipped to one rectangle.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setDragMode(QGraphicsView::NoDrag);
     // Hover read-out needs move events without a pressed button.
     setMouseTracking(true);
