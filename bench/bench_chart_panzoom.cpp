@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QAreaSeries>
+#include <QFile>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -86,13 +88,32 @@ int main(int argc, char *argv[])
     const bool sized = showWithChartSize(view, kChartSize);
     QChartView *chart = chartViewOf(view);
     PaintCounter paints(chart->viewport());
+    if (qEnvironmentVariableIsSet("EXP_FILL")) { // TEMP experiment
+        auto *area = chart->chart()->findChild<QAreaSeries *>(QStringLiteral("priceFill"));
+        const QByteArray mode = qgetenv("EXP_FILL");
+        if (mode == "none") area->setBrush(Qt::NoBrush);
+        if (mode == "solid") area->setBrush(QColor(247, 147, 26, 40));
+        if (mode == "hide") area->setOpacity(0.0);
+        if (mode == "noaa") chart->setRenderHint(QPainter::Antialiasing, false);
+        if (mode == "dump") {
+            QFile f(QStringLiteral("/tmp/exp/fill.txt"));
+            f.open(QIODevice::WriteOnly);
+            const QRectF plot = chart->chart()->plotArea();
+            f.write(QByteArray::number(plot.x()) + ' ' + QByteArray::number(plot.y()) + ' ' + QByteArray::number(plot.width()) + ' ' + QByteArray::number(plot.height()) + '\n');
+            for (const QPointF &p : area->upperSeries()->points()) {
+                const QPointF q = chart->chart()->mapToPosition(p, area);
+                f.write(QByteArray::number(q.x(), 'g', 17) + ' ' + QByteArray::number(q.y(), 'g', 17) + '\n');
+            }
+            return 0;
+        }
+    }
 
     const QList<std::function<void()>> frames = gestures(chart);
     Samples frameMs;
     QList<double> runP95;
     bool zoomedAndBack = true;
     int painted = 0;
-    for (int run = -1; run < (profile ? 1 : kRuns); ++run) { // one warm-up run
+    for (int run = profile ? 0 : -1; run < (profile ? 1 : kRuns); ++run) { // one warm-up run
         Samples thisRun;
         bool wasZoomed = false;
         for (const auto &gesture : frames) {

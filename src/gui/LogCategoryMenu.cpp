@@ -14,8 +14,6 @@ LogCategoryMenu::LogCategoryMenu(QWidget *parent) : QMenu(parent)
     none->setObjectName(QStringLiteral("hideAllCategories"));
     connect(none, &QAction::triggered, this, [this] { setAllVisible(false); });
     m_categoriesStart = addSeparator();
-    // Keeps long menus usable: categories are many once every module has logged.
-    setStyleSheet(QStringLiteral("QMenu { menu-scrollable: 1; }"));
 }
 
 void LogCategoryMenu::addCategory(const QString &category)

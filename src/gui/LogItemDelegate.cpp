@@ -39,12 +39,14 @@ QList<QPair<qsizetype, qsizetype>> LogItemDelegate::matchRanges(const QString &t
 
 QString LogItemDelegate::oneLine(const QString &message)
 {
-    if (!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r'))) {
+    const QChar separator(QChar::LineSeparator);
+    if (!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r')) && !message.contains(separator)) {
         return message;
     }
     QString line = message;
     line.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     line.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    line.replace(separator, QLatin1Char('\n'));
     line.replace(QLatin1Char('\n'), QStringLiteral(" \u23ce "));
     return line;
 }
@@ -60,7 +62,10 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QString text = column == LogModel::MessageColumn ? oneLine(opt.text) : opt.text;
+    // The raw value: initStyleOption has already turned line breaks into U+2028, which would draw
+    // as nothing at all.
+    const QString raw = index.data(Qt::DisplayRole).toString();
+    const QString text = column == LogModel::MessageColumn ? oneLine(raw) : raw;
     const bool link = column == LogModel::CorrelationColumn &&
                       !index.data(LogModel::CorrelationIdRole).toString().isEmpty();
     // The style draws background, selection and focus; the text is ours.

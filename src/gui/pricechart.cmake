@@ -14,6 +14,7 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.h ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.h ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/PriceFillItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/PriceFillItem.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.h ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.h ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.cpp

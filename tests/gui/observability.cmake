@@ -3,7 +3,3 @@
 ba_add_test(test_logitemdelegate SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logitemdelegate.cpp LIBS ba_gui)
 ba_add_test(test_logcategorymenu SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logcategorymenu.cpp LIBS ba_gui)
 ba_add_test(test_healthpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_healthpanel.cpp LIBS ba_gui)
-qt_add_executable(obs_screens /tmp/obs-shots/shots.cpp)
-target_link_libraries(obs_screens PRIVATE ba_strict ba_gui)
-qt_add_executable(obs_perf /tmp/obs-shots/perf.cpp)
-target_link_libraries(obs_perf PRIVATE ba_strict ba_gui)

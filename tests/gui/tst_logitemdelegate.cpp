@@ -59,6 +59,30 @@ int inkWidth(const QImage &image)
     return right < left ? 0 : right - left + 1;
 }
 
+int inkLeft(const QImage &image)
+{
+    for (int x = 0; x < image.width(); ++x) {
+        for (int y = 0; y < image.height(); ++y) {
+            if (qGray(image.pixel(x, y)) < 110) {
+                return x;
+            }
+        }
+    }
+    return -1;
+}
+
+bool hasInkBetween(const QImage &image, int fromX, int toX)
+{
+    for (int x = std::max(0, fromX); x <= std::min(toX, image.width() - 1); ++x) {
+        for (int y = 0; y < image.height(); ++y) {
+            if (qGray(image.pixel(x, y)) < 110) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 int highlightPixels(const QImage &image)
 {
     int count = 0;
@@ -85,6 +109,7 @@ private Q_SLOTS:
     void paint_htmlInMessage_isDrawnLiterally();
     void paint_highlight_marksMatchesOnly();
     void oneLine_replacesEveryKindOfLineBreak();
+    void paint_multiLineMessage_drawsEveryLineOnOneRow();
 };
 
 void TestLogItemDelegate::matchRanges_findsEveryOccurrenceIgnoringCase_data()
@@ -146,9 +171,28 @@ void TestLogItemDelegate::paint_highlight_marksMatchesOnly()
 
 void TestLogItemDelegate::oneLine_replacesEveryKindOfLineBreak()
 {
-    QCOMPARE(LogItemDelegate::oneLine(QStringLiteral("a\r\nb\rc\nd")),
-             QStringLiteral("a \u23ce b \u23ce c \u23ce d"));
+    QCOMPARE(LogItemDelegate::oneLine(QStringLiteral("a\r\nb\rc\nd\u2028e")),
+             QStringLiteral("a \u23ce b \u23ce c \u23ce d \u23ce e"));
     QCOMPARE(LogItemDelegate::oneLine(QStringLiteral("plain")), QStringLiteral("plain"));
+}
+
+void TestLogItemDelegate::paint_multiLineMessage_drawsEveryLineOnOneRow()
+{
+    const QString first = QStringLiteral("first line");
+    const QString second = QStringLiteral("second line");
+    const int oneLineInk = inkWidth(paintMessage(first, QString()));
+
+    const QImage image = paintMessage(first + QLatin1Char('\n') + second, QString());
+
+    // Both lines are drawn side by side, not just the first.
+    const QFontMetrics metrics(QApplication::font());
+    QVERIFY2(inkWidth(image) > oneLineInk + metrics.horizontalAdvance(second) * 3 / 4,
+             qPrintable(QStringLiteral("ink %1, one line %2").arg(inkWidth(image)).arg(oneLineInk)));
+    // ... with the break symbol between them (a bare U+2028 would draw nothing there).
+    const int left = inkLeft(image);
+    const int from = left + metrics.horizontalAdvance(first + QLatin1Char(' ')) + 1;
+    const int to = left + metrics.horizontalAdvance(first + QStringLiteral(" \u23ce")) - 1;
+    QVERIFY2(hasInkBetween(image, from, to), qPrintable(QStringLiteral("no symbol in %1..%2").arg(from).arg(to)));
 }
 
 QTEST_MAIN(TestLogItemDelegate)

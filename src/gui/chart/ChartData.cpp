@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace ba::chart {
 
@@ -26,6 +28,50 @@ template <typename T, typename TimeOf> qsizetype nearestIndex(const QList<T> &it
         --index;
     }
     return index;
+}
+
+// For each of `buckets` equal slices of [xMin, xMax], the point with the highest y (the first
+// of equals), as downsampling::maxPerBucket finds them. That one maps every point to its
+// bucket; this loop only compares x with the current bucket's end and y with the running
+// peak, which matters when a pan over a million points redoes it every frame.
+QList<QPointF> peaksPerBucket(std::span<const QPointF> points, int buckets, double xMin, double xMax)
+{
+    QList<QPointF> out;
+    if (!std::isfinite(xMin) || !std::isfinite(xMax)) {
+        return out;
+    }
+    if (xMin > xMax) {
+        std::swap(xMin, xMax);
+    }
+    const auto first = std::partition_point(points.begin(), points.end(),
+                                            [xMin](const QPointF &p) { return p.x() < xMin; });
+    const auto last = std::partition_point(first, points.end(), [xMax](const QPointF &p) { return p.x() <= xMax; });
+    if (first == last) {
+        return out;
+    }
+    const double width = std::max(buckets, 1);
+    const double scale = xMax > xMin ? width / (xMax - xMin) : 0.0;
+    const auto bucketOf = [&](double x) { return std::min(static_cast<int>((x - xMin) * scale), buckets - 1); };
+    const auto endOf = [&](int bucket) {
+        return bucket >= buckets - 1 || scale == 0.0 ? std::numeric_limits<double>::infinity()
+                                                     : xMin + (xMax - xMin) * (bucket + 1) / width;
+    };
+    out.reserve(std::min<qsizetype>(last - first, buckets));
+    int bucket = bucketOf(first->x());
+    double end = endOf(bucket);
+    const QPointF *best = &*first;
+    for (auto it = first + 1; it != last; ++it) {
+        if (it->x() >= end) {
+            out.append(*best);
+            bucket = std::max(bucketOf(it->x()), bucket + 1);
+            end = endOf(bucket);
+            best = &*it;
+        } else if (it->y() > best->y()) {
+            best = &*it;
+        }
+    }
+    out.append(*best);
+    return out;
 }
 
 QList<QPointF> alignedPoints(const QList<QPointF> &prices, const indicators::Series &values)
@@ -180,7 +226,7 @@ QList<Candle> visibleCandles(std::span<const Candle> candles, double xMin, doubl
 
 QList<QPointF> volumeBars(std::span<const QPointF> volumes, double xMin, double xMax, int maxBars)
 {
-    const QList<QPointF> peaks = downsampling::maxPerBucket(volumes, std::max(maxBars, 1), xMin, xMax);
+    const QList<QPointF> peaks = peaksPerBucket(volumes, std::max(maxBars, 1), xMin, xMax);
     QList<QPointF> outline;
     if (peaks.isEmpty()) {
         return outline;
@@ -196,44 +242,6 @@ QList<QPointF> volumeBars(std::span<const QPointF> volumes, double xMin, double 
         outline.append(QPointF(p.x() + half, 0));
     }
     return outline;
-}
-
-QList<QPointF> fillEdge(std::span<const QPointF> drawn, double xMin, double xMax, int pixelWidth)
-{
-    const double width = std::max(pixelWidth, 1);
-    const double scale = xMax > xMin ? width / (xMax - xMin) : 0.0;
-    // Columns as M4 counts them; the neighbours beyond the edges get columns -1 and `width`.
-    const auto column = [&](double x) {
-        const double c = std::floor((x - xMin) * scale);
-        return x > xMax ? width : std::clamp(c, x < xMin ? -1.0 : 0.0, width - 1);
-    };
-    QList<QPointF> edge;
-    edge.reserve(static_cast<qsizetype>(std::min<std::size_t>(drawn.size(), 3 * width)));
-    double previousColumn = -2;
-    for (std::size_t begin = 0; begin < drawn.size();) {
-        const double col = column(drawn[begin].x());
-        std::size_t end = begin + 1;
-        std::size_t highest = begin;
-        for (; end < drawn.size() && column(drawn[end].x()) == col; ++end) {
-            highest = drawn[end].y() > drawn[highest].y() ? end : highest;
-        }
-        const bool joinedLeft = previousColumn == col - 1;
-        const bool joinedRight = end < drawn.size() && column(drawn[end].x()) == col + 1;
-        // Indices in input order, each once: first (after a gap), highest, last (before a gap).
-        const std::size_t first = joinedLeft ? highest : begin;
-        edge.append(drawn[first]);
-        std::size_t last = first;
-        if (highest > last) {
-            edge.append(drawn[highest]);
-            last = highest;
-        }
-        if (!joinedRight && end - 1 > last) {
-            edge.append(drawn[end - 1]);
-        }
-        previousColumn = col;
-        begin = end;
-    }
-    return edge;
 }
 
 std::optional<std::pair<double, double>> yExtent(std::span<const QPointF> points, double xMin, double xMax)

@@ -69,15 +69,6 @@ QList<Candle> visibleCandles(std::span<const Candle> candles, double xMin, doubl
 // its time (VolumeBarsItem draws them).
 QList<QPointF> volumeBars(std::span<const QPointF> volumes, double xMin, double xMax, int maxBars);
 
-// The upper edge of the fill under a drawn (downsampled, x-sorted) price line, for a plot of
-// pixelWidth columns over [xMin, xMax]. Where the line has points in both neighbouring columns,
-// its opaque stroke covers its whole range inside each column, so the fill needs only the
-// column's highest point there; next to a gap the line's own first and last points are kept,
-// so that the fill never shows above the line. One vertex per column instead of up to four
-// keeps Qt's antialiasing rasteriser out of its slow path on noisy data (a 1600 px fill went
-// from about 0.2 s to a few ms).
-QList<QPointF> fillEdge(std::span<const QPointF> drawn, double xMin, double xMax, int pixelWidth);
-
 // Lowest and highest y of the points with x in [xMin, xMax]; of all points when none is.
 std::optional<std::pair<double, double>> yExtent(std::span<const QPointF> points, double xMin, double xMax);
 

@@ -22,8 +22,10 @@ namespace ba::chart {
 // Owns the series and axes of the price QChart and fills them for one visible time range.
 // Every series is refilled with ONE replace() call per render (one append() for candles),
 // from data downsampled to the plot's pixel width, so Qt Charts never sees more than about
-// four points per pixel column, whatever the size of the history. Volume bars are drawn by
-// VolumeBarsItem (see there why not by a series).
+// four points per pixel column, whatever the size of the history. The fill under the line
+// and the volume bars are drawn by PriceFillItem and VolumeBarsItem (see there why not by
+// series).
+class PriceFillItem;
 class VolumeBarsItem;
 
 class PricePlot
@@ -61,7 +63,6 @@ private:
     {
         bool candleMode = false;
         QList<QPointF> line;
-        QList<QPointF> fill; // upper edge of the area under the line
         QList<Candle> candles;
         QList<QPointF> sma;
         QList<QPointF> ema;
@@ -84,8 +85,7 @@ private:
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
     QLineSeries *m_line = nullptr;
-    QLineSeries *m_areaEdge = nullptr; // upper edge of the fill, never added to the chart
-    QAreaSeries *m_area = nullptr;
+    PriceFillItem *m_fill = nullptr;    // owned by the chart
     QCandlestickSeries *m_candles = nullptr;
     VolumeBarsItem *m_volume = nullptr; // owned by the chart
     QLineSeries *m_sma = nullptr;
