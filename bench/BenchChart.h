@@ -11,10 +11,8 @@
 #include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
-
 #include <algorithm>
 #include <cstdio>
-#include <memory>
 
 namespace ba::bench {
 

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QList>
 #include <QThread>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -86,7 +85,8 @@ inline double median(const QList<double> &samples)
 inline void header(const char *name, const char *what)
 {
     QFile loadavg(QStringLiteral("/proc/loadavg"));
-    const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed() : QByteArray("?");
+    const QByteArray load =
+        loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed() : QByteArray("?");
     std::printf("\n== %s: %s\n  machine: %d cores, load average %s\n", name, what,
                 QThread::idealThreadCount(), load.constData());
 }

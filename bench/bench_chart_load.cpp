@@ -10,9 +10,7 @@
 
 #include <QApplication>
 #include <QLoggingCategory>
-#include <QAreaSeries>
 #include <QXYSeries>
-
 #include <cstdio>
 
 namespace {
@@ -28,8 +26,7 @@ constexpr double kTargetRatio = 50;
 void printDrawnPoints(QChartView *chart)
 {
     for (const QAbstractSeries *series : chart->chart()->series()) {
-        const auto *area = qobject_cast<const QAreaSeries *>(series);
-        const auto *xy = area ? area->upperSeries() : qobject_cast<const QXYSeries *>(series);
+        const auto *xy = qobject_cast<const QXYSeries *>(series);
         if (xy && xy->count() > 0) {
             std::printf("  series %s: %lld points handed to Qt Charts\n", qPrintable(series->objectName()),
                         static_cast<long long>(xy->count()));
@@ -79,9 +76,6 @@ int main(int argc, char *argv[])
     printSamples("  of which setSeries (downsample + replace)", setSeriesOnly);
     printSamples("  of which event loop (layout + repaint)", eventLoop);
     if (profile) {
-        if (argc > 2) { // TEMP screenshot
-            chart->grab().save(QString::fromLocal8Bit(argv[2]));
-        }
         return 0;
     }
 

@@ -4,12 +4,10 @@
 // Baseline, same run: QJsonDocument::fromJson alone over the same body (Qt's JSON reader, no
 // conversion to PricePoint), which is what the parser was originally built on.
 #include "BenchStats.h"
-
 #include "net/CoinGeckoParser.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-
 #include <cstdio>
 
 namespace {

@@ -12,10 +12,13 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/chart/ChartToolBar.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartToolBar.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/ChartTypes.h
     ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/CrosshairItem.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/ExtremaIndex.h ${CMAKE_CURRENT_LIST_DIR}/chart/ExtremaIndex.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/GridItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/GridItem.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.h ${CMAKE_CURRENT_LIST_DIR}/chart/InteractiveChartView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.h ${CMAKE_CURRENT_LIST_DIR}/chart/PillLabel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PriceFillItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/PriceFillItem.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.h ${CMAKE_CURRENT_LIST_DIR}/chart/PricePlot.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/chart/RasterBands.h
     ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.h ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.cpp
 )

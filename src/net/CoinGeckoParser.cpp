@@ -1,8 +1,7 @@
 #include "net/CoinGeckoParser.h"
 
-#include "net/MarketChartJson.h"
-
 #include "net/JsonReading.h"
+#include "net/MarketChartJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -3,7 +3,6 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QVariant>
-
 #include <cstring>
 #include <dlfcn.h>
 #include <link.h>

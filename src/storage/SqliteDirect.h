@@ -15,10 +15,9 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <optional>
+#include <sqlite3.h>
 
 namespace ba::sql {
 

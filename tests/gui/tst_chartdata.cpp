@@ -1,8 +1,10 @@
+#include "domain/Downsampling.h"
 #include "gui/chart/ChartData.h"
 
 #include <QtTest>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 using namespace ba;
 using namespace ba::chart;
@@ -29,6 +31,23 @@ QList<Candle> hourlyCandles(int count)
     return candles;
 }
 
+// A coarse random walk with runs of equal prices and repeated timestamps: ties everywhere,
+// which is where an index-based M4 could pick a different point than a plain scan.
+QList<PricePoint> tiedWalk(int count)
+{
+    QList<PricePoint> prices;
+    quint32 seed = 7;
+    qint64 time = 0;
+    double price = 1000;
+    for (int i = 0; i < count; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        time += (seed >> 8) % 5 == 0 ? 0 : kMinute; // every fifth point repeats a timestamp
+        price += static_cast<double>(static_cast<int>((seed >> 16) % 5) - 2); // -2..2, often 0
+        prices.append(PricePoint{time, price, std::nullopt, static_cast<double>((seed >> 4) % 7)});
+    }
+    return prices;
+}
+
 } // namespace
 
 class TestChartData : public QObject
@@ -44,6 +63,9 @@ private Q_SLOTS:
     void indicator_isAlignedWithPricesAfterWarmUp();
     void visibleCandles_mergesRunsToFit();
     void volumeBars_keepPeaksWithinBudget();
+    void visiblePrices_isExactlyDomainM4_data();
+    void visiblePrices_isExactlyDomainM4();
+    void volumeBars_ofData_matchScanOfVolumes();
     void yExtent_fallsBackToAllPointsWhenNoneVisible();
 };
 
@@ -158,6 +180,54 @@ void TestChartData::yExtent_fallsBackToAllPointsWhenNoneVisible()
     QCOMPARE(yExtent(points, 5, 15), std::optional(std::pair(1.0, 1.0)));
     QCOMPARE(yExtent(points, 11, 19), std::optional(std::pair(1.0, 9.0)));
     QCOMPARE(yExtent({}, 0, 1), std::nullopt);
+}
+
+void TestChartData::visiblePrices_isExactlyDomainM4_data()
+{
+    QTest::addColumn<double>("from"); // fraction of the time span
+    QTest::addColumn<double>("to");
+    QTest::addColumn<int>("width");
+
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("everything") << 0.0 << 1.0 << 800;
+    QTest::newRow("everything, narrow") << 0.0 << 1.0 << 7;
+    QTest::newRow("zoomed") << 0.31 << 0.47 << 640;
+    QTest::newRow("zoomed, block edges") << 0.5 << 0.5013 << 3;
+    QTest::newRow("few points, copied") << 0.2 << 0.2005 << 1600;
+    QTest::newRow("reversed bounds") << 0.8 << 0.1 << 300;
+    QTest::newRow("left of data") << -0.5 << -0.1 << 300;
+    QTest::newRow("right of data") << 1.1 << 1.5 << 300;
+    QTest::newRow("single instant") << 0.6 << 0.6 << 300;
+    QTest::newRow("non-finite bound") << nan << 0.5 << 500;
+}
+
+void TestChartData::visiblePrices_isExactlyDomainM4()
+{
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(int, width);
+    ChartData data;
+    data.set(tiedWalk(100'000), {});
+    const double span = data.lastTime() - data.firstTime();
+    const double xMin = data.firstTime() + from * span;
+    const double xMax = data.firstTime() + to * span;
+
+    const QList<QPointF> expected = downsampling::m4Visible(data.prices(), width, xMin, xMax);
+    QCOMPARE(data.visiblePrices(xMin, xMax, width), expected);
+}
+
+void TestChartData::volumeBars_ofData_matchScanOfVolumes()
+{
+    ChartData data;
+    data.set(tiedWalk(50'000), {});
+    const double first = data.firstTime();
+    const double last = data.lastTime();
+    const double span = last - first;
+    for (const auto &[xMin, xMax, bars] :
+         {std::tuple{first, last, 500}, std::tuple{first + 0.25 * span, first + 0.26 * span, 97},
+          std::tuple{first + 0.9 * span, last + span, 3}, std::tuple{last + 1, last + 2, 10}}) {
+        QCOMPARE(data.volumeBars(xMin, xMax, bars), volumeBars(data.volumes(), xMin, xMax, bars));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChartData)

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void parseMarketChart_oddBodies_data();
     void parseMarketChart_oddBodies();
     void parseMarketChart_unsortedWithDuplicates_sortsAndKeepsLast();
+    void parseMarketChart_fastAndGeneralReaders_agree();
     void parseMarketChart_errorObjectWith200_isThatError();
     void parseSimplePrice_sample_fillsSnapshot();
     void parseSimplePrice_oddBodies_data();
@@ -122,6 +123,20 @@ void TestCoinGeckoParser::parseMarketChart_oddBodies_data()
                                     << 0 << 0.0 << false;
     QTest::newRow("empty body") << QByteArray() << K::BadResponse << 0 << 0.0 << false;
     QTest::newRow("array root") << QByteArray("[]") << K::BadResponse << 0 << 0.0 << false;
+    QTest::newRow("blanks and any key order")
+        << QByteArray(" {\n \"total_volumes\" : [ [ 1 , 2 ] ] "
+                      ",\"prices\":[[1,2.5]],\t\"market_caps\":[[1,3e0]]}\r\n")
+        << K::None << 1 << 2.5 << true;
+    QTest::newRow("negative time skipped")
+        << QByteArray(R"({"prices":[[-5,1],[2,3.5]]})") << K::None << 1 << 3.5 << false;
+    QTest::newRow("unknown key still read")
+        << QByteArray(R"({"prices":[[1,2]],"extra":{"a":[1]}})") << K::None << 1 << 2.0 << false;
+    QTest::newRow("leading zero is not JSON")
+        << QByteArray(R"({"prices":[[01,2]]})") << K::BadResponse << 0 << 0.0 << false;
+    QTest::newRow("number out of range")
+        << QByteArray(R"({"prices":[[1,1e999]]})") << K::BadResponse << 0 << 0.0 << false;
+    QTest::newRow("garbage after the object")
+        << QByteArray(R"({"prices":[[1,2]]} x)") << K::BadResponse << 0 << 0.0 << false;
 }
 
 void TestCoinGeckoParser::parseMarketChart_oddBodies()
@@ -159,6 +174,35 @@ void TestCoinGeckoParser::parseMarketChart_unsortedWithDuplicates_sortsAndKeepsL
     QCOMPARE(out[1].price, 2.5);
     QCOMPARE(out[1].marketCap.value_or(-1), 20.0);
     QCOMPARE(out[2].tsMs, 3000);
+}
+
+void TestCoinGeckoParser::parseMarketChart_fastAndGeneralReaders_agree()
+{
+    // Plain numbers take the single-pass scanner; one numeric string sends the same data
+    // through QJsonDocument. Both must give the same points: sorted, last of equal times,
+    // caps and volumes joined by exact time (the last given for a time).
+    const QByteArray fast = R"({"prices":[[3000,3],[1000,1],[2000,2],[2000,2.5],[4000,null]],)"
+                            R"("market_caps":[[2000,20],[2000,21],[1000,null],[3000,30]],)"
+                            R"("total_volumes":[[1000,7],[3000,9],[2500,8]]})";
+    QByteArray general = fast;
+    general.replace(R"([1000,7])", R"(["1000",7])");
+    QList<PricePoint> a;
+    QList<PricePoint> b;
+    QVERIFY(!CoinGeckoParser::parseMarketChart(fast, &a).isError());
+    QVERIFY(!CoinGeckoParser::parseMarketChart(general, &b).isError());
+    QCOMPARE(a.size(), 3);
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].tsMs, b[i].tsMs);
+        QCOMPARE(a[i].price, b[i].price);
+        QCOMPARE(a[i].marketCap, b[i].marketCap);
+        QCOMPARE(a[i].volume, b[i].volume);
+    }
+    QCOMPARE(a[1].price, 2.5);
+    QCOMPARE(a[1].marketCap, std::optional<double>(21));
+    QCOMPARE(a[0].marketCap, std::nullopt);
+    QCOMPARE(a[0].volume, std::optional<double>(7));
+    QCOMPARE(a[2].volume, std::optional<double>(9));
 }
 
 void TestCoinGeckoParser::parseMarketChart_errorObjectWith200_isThatError()

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <utility>
 
 namespace ba::chart {
 
@@ -30,48 +28,23 @@ template <typename T, typename TimeOf> qsizetype nearestIndex(const QList<T> &it
     return index;
 }
 
-// For each of `buckets` equal slices of [xMin, xMax], the point with the highest y (the first
-// of equals), as downsampling::maxPerBucket finds them. That one maps every point to its
-// bucket; this loop only compares x with the current bucket's end and y with the running
-// peak, which matters when a pan over a million points redoes it every frame.
-QList<QPointF> peaksPerBucket(std::span<const QPointF> points, int buckets, double xMin, double xMax)
+// Bars of 70 % of the average slot around each peak, so neighbours keep a visible gap.
+QList<QPointF> barsAround(const QList<QPointF> &peaks, double xMin, double xMax)
 {
-    QList<QPointF> out;
-    if (!std::isfinite(xMin) || !std::isfinite(xMax)) {
-        return out;
+    QList<QPointF> outline;
+    if (peaks.isEmpty()) {
+        return outline;
     }
-    if (xMin > xMax) {
-        std::swap(xMin, xMax);
+    const double slot = (xMax - xMin) / static_cast<double>(peaks.size());
+    const double half = 0.35 * slot;
+    outline.reserve(peaks.size() * 4);
+    for (const QPointF &p : peaks) {
+        outline.append(QPointF(p.x() - half, 0));
+        outline.append(QPointF(p.x() - half, p.y()));
+        outline.append(QPointF(p.x() + half, p.y()));
+        outline.append(QPointF(p.x() + half, 0));
     }
-    const auto first = std::partition_point(points.begin(), points.end(),
-                                            [xMin](const QPointF &p) { return p.x() < xMin; });
-    const auto last = std::partition_point(first, points.end(), [xMax](const QPointF &p) { return p.x() <= xMax; });
-    if (first == last) {
-        return out;
-    }
-    const double width = std::max(buckets, 1);
-    const double scale = xMax > xMin ? width / (xMax - xMin) : 0.0;
-    const auto bucketOf = [&](double x) { return std::min(static_cast<int>((x - xMin) * scale), buckets - 1); };
-    const auto endOf = [&](int bucket) {
-        return bucket >= buckets - 1 || scale == 0.0 ? std::numeric_limits<double>::infinity()
-                                                     : xMin + (xMax - xMin) * (bucket + 1) / width;
-    };
-    out.reserve(std::min<qsizetype>(last - first, buckets));
-    int bucket = bucketOf(first->x());
-    double end = endOf(bucket);
-    const QPointF *best = &*first;
-    for (auto it = first + 1; it != last; ++it) {
-        if (it->x() >= end) {
-            out.append(*best);
-            bucket = std::max(bucketOf(it->x()), bucket + 1);
-            end = endOf(bucket);
-            best = &*it;
-        } else if (it->y() > best->y()) {
-            best = &*it;
-        }
-    }
-    out.append(*best);
-    return out;
+    return outline;
 }
 
 QList<QPointF> alignedPoints(const QList<QPointF> &prices, const indicators::Series &values)
@@ -91,16 +64,24 @@ QList<QPointF> alignedPoints(const QList<QPointF> &prices, const indicators::Ser
 void ChartData::set(const QList<PricePoint> &prices, const QList<Candle> &candles)
 {
     clear();
-    m_prices.reserve(prices.size());
+    // Written through raw pointers into lists sized once: a million appends with their
+    // capacity checks cost several times the conversion itself.
+    m_prices.resize(prices.size());
+    m_volumes.resize(prices.size());
+    QPointF *price = m_prices.data();
+    QPointF *volume = m_volumes.data();
     for (const PricePoint &p : prices) {
         if (!std::isfinite(p.price)) {
             continue; // the downsampler and the axes need finite values
         }
-        m_prices.append(QPointF(static_cast<double>(p.tsMs), p.price));
+        const auto time = static_cast<double>(p.tsMs);
+        *price++ = QPointF(time, p.price);
         if (p.volume && std::isfinite(*p.volume)) {
-            m_volumes.append(QPointF(static_cast<double>(p.tsMs), *p.volume));
+            *volume++ = QPointF(time, *p.volume);
         }
     }
+    m_prices.resize(price - m_prices.constData());
+    m_volumes.resize(volume - m_volumes.constData());
     auto byX = [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); };
     if (!std::is_sorted(m_prices.cbegin(), m_prices.cend(), byX)) {
         std::stable_sort(m_prices.begin(), m_prices.end(), byX);
@@ -118,6 +99,8 @@ void ChartData::set(const QList<PricePoint> &prices, const QList<Candle> &candle
         m_firstTime = m_prices.first().x();
         m_lastTime = m_prices.last().x();
     }
+    m_priceIndex.build(m_prices);
+    m_volumeIndex.build(m_volumes);
     if (!m_candles.isEmpty()) {
         const double first = static_cast<double>(m_candles.first().tsMs);
         const double last = static_cast<double>(m_candles.last().tsMs);
@@ -133,6 +116,8 @@ void ChartData::clear()
     m_candles.clear();
     m_firstTime = m_lastTime = 0;
     m_indicators.fill(std::nullopt);
+    m_priceIndex.clear();
+    m_volumeIndex.clear();
 }
 
 std::optional<double> ChartData::startPrice() const
@@ -160,6 +145,16 @@ std::optional<double> ChartData::volumeAt(double x) const
         return std::nullopt;
     }
     return m_volumes.at(i).y();
+}
+
+QList<QPointF> ChartData::visiblePrices(double xMin, double xMax, int pixelWidth) const
+{
+    return m_priceIndex.m4Visible(m_prices, pixelWidth, xMin, xMax);
+}
+
+QList<QPointF> ChartData::volumeBars(double xMin, double xMax, int maxBars) const
+{
+    return barsAround(m_volumeIndex.maxPerBucket(m_volumes, std::max(maxBars, 1), xMin, xMax), xMin, xMax);
 }
 
 const QList<QPointF> &ChartData::indicator(IndicatorLine line) const
@@ -226,22 +221,7 @@ QList<Candle> visibleCandles(std::span<const Candle> candles, double xMin, doubl
 
 QList<QPointF> volumeBars(std::span<const QPointF> volumes, double xMin, double xMax, int maxBars)
 {
-    const QList<QPointF> peaks = peaksPerBucket(volumes, std::max(maxBars, 1), xMin, xMax);
-    QList<QPointF> outline;
-    if (peaks.isEmpty()) {
-        return outline;
-    }
-    // Bars take 70 % of the average slot, so neighbours keep a visible gap.
-    const double slot = (xMax - xMin) / static_cast<double>(std::max<qsizetype>(peaks.size(), 1));
-    const double half = 0.35 * slot;
-    outline.reserve(peaks.size() * 4);
-    for (const QPointF &p : peaks) {
-        outline.append(QPointF(p.x() - half, 0));
-        outline.append(QPointF(p.x() - half, p.y()));
-        outline.append(QPointF(p.x() + half, p.y()));
-        outline.append(QPointF(p.x() + half, 0));
-    }
-    return outline;
+    return barsAround(downsampling::maxPerBucket(volumes, std::max(maxBars, 1), xMin, xMax), xMin, xMax);
 }
 
 std::optional<std::pair<double, double>> yExtent(std::span<const QPointF> points, double xMin, double xMax)

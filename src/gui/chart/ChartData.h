@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/MarketTypes.h"
+#include "gui/chart/ExtremaIndex.h"
 
 #include <QList>
 #include <QPointF>
@@ -47,6 +48,12 @@ public:
     // Volume at exactly the price point's time, if the source gave one.
     std::optional<double> volumeAt(double x) const;
 
+    // The price line for a plot of pixelWidth columns over [xMin, xMax]: exactly
+    // downsampling::m4Visible(prices(), ...), found through an index built once per data set.
+    QList<QPointF> visiblePrices(double xMin, double xMax, int pixelWidth) const;
+    // volumeBars(volumes(), ...) through the same kind of index.
+    QList<QPointF> volumeBars(double xMin, double xMax, int maxBars) const;
+
     // SMA(20), EMA(50) and Bollinger(20, 2) of the price line, warm-up points left out.
     const QList<QPointF> &indicator(IndicatorLine line) const;
 
@@ -57,6 +64,8 @@ private:
     double m_firstTime = 0;
     double m_lastTime = 0;
     mutable std::array<std::optional<QList<QPointF>>, 5> m_indicators;
+    ExtremaIndex m_priceIndex;
+    ExtremaIndex m_volumeIndex;
 };
 
 // Candles to draw for [xMin, xMax]: the visible ones plus one neighbour on each side, merged

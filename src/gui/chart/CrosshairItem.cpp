@@ -2,6 +2,9 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QRect>
+#include <algorithm>
+#include <cmath>
 
 namespace ba::chart {
 
@@ -14,6 +17,30 @@ QFont boldened(QFont font)
 {
     font.setBold(true);
     return font;
+}
+
+// The two dashed lines through `point` (Qt::DashLine's 4 px on, 2 px off) as one-pixel
+// rectangles. A dashed pen draws the same, but Qt hands such a line's hundreds of spans to
+// its thread pool on every mouse move (see RasterBands.h); single dashes it fills directly.
+QList<QRect> dashRects(const QRectF &plot, const QPointF &point)
+{
+    constexpr int kDash = 4;
+    constexpr int kPeriod = 6;
+    const int x = static_cast<int>(std::floor(point.x()));
+    const int y = static_cast<int>(std::floor(point.y()));
+    const int left = static_cast<int>(std::floor(plot.left()));
+    const int right = static_cast<int>(std::ceil(plot.right()));
+    const int top = static_cast<int>(std::floor(plot.top()));
+    const int bottom = static_cast<int>(std::ceil(plot.bottom()));
+    QList<QRect> dashes;
+    dashes.reserve((right - left + bottom - top) / kPeriod + 2);
+    for (int from = top; from < bottom; from += kPeriod) {
+        dashes.append(QRect(x, from, 1, std::min(kDash, bottom - from)));
+    }
+    for (int from = left; from < right; from += kPeriod) {
+        dashes.append(QRect(from, y, std::min(kDash, right - from), 1));
+    }
+    return dashes;
 }
 
 } // namespace
@@ -95,10 +122,10 @@ void CrosshairItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     }
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    QPen dashed(m_lineColor, 1, Qt::DashLine);
-    painter->setPen(dashed);
-    painter->drawLine(QPointF(m_point.x(), m_plotArea.top()), QPointF(m_point.x(), m_plotArea.bottom()));
-    painter->drawLine(QPointF(m_plotArea.left(), m_point.y()), QPointF(m_plotArea.right(), m_point.y()));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_lineColor);
+    const QList<QRect> dashes = dashRects(m_plotArea, m_point);
+    painter->drawRects(dashes.constData(), static_cast<int>(dashes.size()));
 
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(m_background, 2));

@@ -37,10 +37,13 @@ QList<double> lowestPerColumn(const QList<QPointF> &pixels, int columns, double 
             continue; // left or right of the plot
         }
         const double slope = b.x() > a.x() ? (b.y() - a.y()) / (b.x() - a.x()) : 0.0;
-        const auto yAt = [&](double x) { return b.x() > a.x() ? a.y() + (x + left - a.x()) * slope : std::max(a.y(), b.y()); };
+        const auto yAt = [&](double x) {
+            return b.x() > a.x() ? a.y() + (x + left - a.x()) * slope : std::max(a.y(), b.y());
+        };
         // The segment is straight: inside a column its lowest point is at one of the column's
         // edges (or the segment's ends).
-        for (int column = static_cast<int>(std::floor(from)); column <= static_cast<int>(std::floor(to)); ++column) {
+        for (int column = static_cast<int>(std::floor(from)); column <= static_cast<int>(std::floor(to));
+             ++column) {
             const double x0 = std::max(from, static_cast<double>(column));
             const double x1 = std::min(to, static_cast<double>(column + 1));
             lower(column, std::max(yAt(x0), yAt(x1)));
@@ -100,7 +103,8 @@ void PriceFillItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     pixels.reserve(m_line.size());
     double highest = plot.bottom();
     for (const QPointF &p : std::as_const(m_line)) {
-        pixels.append(QPointF(plot.left() + (p.x() - m_xMin) * xScale, plot.bottom() - (p.y() - m_yMin) * yScale));
+        pixels.append(
+            QPointF(plot.left() + (p.x() - m_xMin) * xScale, plot.bottom() - (p.y() - m_yMin) * yScale));
         highest = std::min(highest, pixels.last().y());
     }
     const QList<double> lowest = lowestPerColumn(pixels, columns, plot.left());
@@ -127,6 +131,8 @@ void PriceFillItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     gradient.setColorAt(0, m_top);
     gradient.setColorAt(1, m_bottom);
     painter->save();
+    // Unantialiased: the line's stroke covers the top edge, and an antialiased fill of this
+    // size was a sixth of a pan frame.
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(Qt::NoPen);
     painter->setBrush(gradient);

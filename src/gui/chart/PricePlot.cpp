@@ -2,6 +2,7 @@
 
 #include "domain/Downsampling.h"
 #include "gui/chart/ChartFormat.h"
+#include "gui/chart/GridItem.h"
 #include "gui/chart/PriceFillItem.h"
 #include "gui/chart/VolumeBarsItem.h"
 
@@ -27,8 +28,15 @@ constexpr double kPriceFloor = 0.24; // lowest price sits this far above the plo
 constexpr double kTopPadding = 0.07;
 // Below this the plot area is not laid out yet and its size means nothing.
 constexpr double kMinPlotSize = 50;
+// More points than pixel columns: the line is a dense envelope that a 1 px stroke shows in
+// full detail, and 1 px takes the raster engine's fast line path (a 2 px stroke is outlined
+// and filled segment by segment, about half of a pan frame at 1600 px). Sparser lines get
+// the bolder 2 px stroke, which costs little with few segments.
+constexpr double kDenseLineWidth = 1.0;
+constexpr double kSparseLineWidth = 2.0;
 
-void merge(std::optional<std::pair<double, double>> &into, const std::optional<std::pair<double, double>> &other)
+void merge(std::optional<std::pair<double, double>> &into,
+           const std::optional<std::pair<double, double>> &other)
 {
     if (!other) {
         return;
@@ -81,6 +89,7 @@ PricePlot::PricePlot(QChart *chart) : m_chart(chart)
         axis->setLabelsFont(font);
     }
 
+    m_grid = new GridItem(chart, m_timeAxis, m_priceAxis);
     // Volume bars sit behind every series; series are stacked in the order they are added,
     // overlays in front.
     m_volume = new VolumeBarsItem(chart);
@@ -121,8 +130,7 @@ QLineSeries *PricePlot::addLine(const QString &name, QValueAxis *yAxis)
 void PricePlot::clear()
 {
     const QList<QPointF> none;
-    for (QLineSeries *series :
-         {m_line, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
+    for (QLineSeries *series : {m_line, m_sma, m_ema, m_bollUpperEdge, m_bollLowerEdge, m_bollMiddle}) {
         series->replace(none);
     }
     m_fill->clear();
@@ -164,13 +172,14 @@ PricePlot::Drawn PricePlot::downsample(const ChartData &data, const Request &req
     drawn.candleMode = request.mode == ChartMode::Candles && !data.candles().isEmpty();
     if (drawn.candleMode) {
         // A candle needs about four pixels (body, wick, gap) to stay legible.
-        drawn.candles = visibleCandles(data.candles(), request.xMin, request.xMax,
-                                       std::max(request.plotWidth / 4, 1));
+        drawn.candles =
+            visibleCandles(data.candles(), request.xMin, request.xMax, std::max(request.plotWidth / 4, 1));
     } else {
-        drawn.line = downsampling::m4Visible(data.prices(), request.plotWidth, request.xMin, request.xMax);
+        drawn.line = data.visiblePrices(request.xMin, request.xMax, request.plotWidth);
     }
     const auto overlay = [&](IndicatorLine line, bool on) {
-        return on ? downsampling::m4Visible(data.indicator(line), request.plotWidth, request.xMin, request.xMax)
+        return on ? downsampling::m4Visible(data.indicator(line), request.plotWidth, request.xMin,
+                                            request.xMax)
                   : QList<QPointF>();
     };
     drawn.sma = overlay(IndicatorLine::Sma20, request.sma);
@@ -181,7 +190,7 @@ PricePlot::Drawn PricePlot::downsample(const ChartData &data, const Request &req
     drawn.bollinger = request.bollinger;
     // About one bar per three pixels: thin enough to show the rhythm, wide enough to see.
     if (request.volume) {
-        drawn.volume = volumeBars(data.volumes(), request.xMin, request.xMax, std::max(request.plotWidth / 3, 1));
+        drawn.volume = data.volumeBars(request.xMin, request.xMax, std::max(request.plotWidth / 3, 1));
     }
     for (const QPointF &p : std::as_const(drawn.volume)) {
         drawn.volumePeak = std::max(drawn.volumePeak, p.y());
@@ -209,7 +218,8 @@ void PricePlot::apply(const Drawn &drawn)
         }
         m_candles->append(sets);
     } else {
-        m_line->replace(drawn.line);
+        setLineWidth(drawn.line.size() > m_chart->plotArea().width() ? kDenseLineWidth : kSparseLineWidth);
+        m_line->replace(drawn.line); // series are empty here: the pen change costs nothing
     }
     m_candles->setVisible(drawn.candleMode);
     m_line->setVisible(!drawn.candleMode);
@@ -226,6 +236,14 @@ void PricePlot::apply(const Drawn &drawn)
     m_bollBand->setVisible(drawn.bollinger);
     m_volume->setBars(drawn.volume, m_timeMin, m_timeMax,
                       drawn.volumePeak > 0 ? drawn.volumePeak / kVolumeBand : 1.0);
+}
+
+void PricePlot::setLineWidth(double width)
+{
+    if (m_linePen.widthF() != width) {
+        m_linePen.setWidthF(width);
+        m_line->setPen(m_linePen);
+    }
 }
 
 void PricePlot::updateTimeAxis(const Request &request)
@@ -299,16 +317,13 @@ void PricePlot::applyTheme(const ChartTheme &theme)
     for (QAbstractAxis *axis :
          {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_priceAxis)}) {
         axis->setLabelsColor(theme.mutedText);
-        // Cosmetic one-pixel grid lines take the raster engine's line fast path; a plain pen
-        // is stroked and filled as a polygon, ~0.5 ms per line at 1600 px.
-        QPen grid(theme.grid, 1);
-        grid.setCosmetic(true);
-        axis->setGridLinePen(grid);
     }
+    m_grid->setColor(theme.grid);
 
     // Qt Charts strokes a solid line segment by segment; square caps close the joints as round
     // ones do, at a third of the cost (round caps are curves the stroker must flatten).
-    m_line->setPen(QPen(theme.price, 2.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    m_linePen = QPen(theme.price, m_linePen.widthF(), Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+    m_line->setPen(m_linePen);
     QColor top = theme.price;
     top.setAlpha(theme.dark ? 90 : 70);
     QColor bottom = theme.price;

@@ -4,6 +4,7 @@
 #include "gui/chart/ChartTheme.h"
 #include "gui/chart/ChartTypes.h"
 
+#include <QPen>
 #include <QString>
 #include <optional>
 #include <utility>
@@ -25,6 +26,7 @@ namespace ba::chart {
 // four points per pixel column, whatever the size of the history. The fill under the line
 // and the volume bars are drawn by PriceFillItem and VolumeBarsItem (see there why not by
 // series).
+class GridItem;
 class PriceFillItem;
 class VolumeBarsItem;
 
@@ -78,6 +80,7 @@ private:
     QLineSeries *addLine(const QString &name, QValueAxis *yAxis);
     Drawn downsample(const ChartData &data, const Request &request) const;
     void apply(const Drawn &drawn);
+    void setLineWidth(double width);
     void updateTimeAxis(const Request &request);
     void updatePriceAxis(const Request &request, const Drawn &drawn);
 
@@ -85,7 +88,9 @@ private:
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
     QLineSeries *m_line = nullptr;
-    PriceFillItem *m_fill = nullptr;    // owned by the chart
+    QPen m_linePen{Qt::black, 2.0};
+    GridItem *m_grid = nullptr;      // owned by the chart
+    PriceFillItem *m_fill = nullptr; // owned by the chart
     QCandlestickSeries *m_candles = nullptr;
     VolumeBarsItem *m_volume = nullptr; // owned by the chart
     QLineSeries *m_sma = nullptr;

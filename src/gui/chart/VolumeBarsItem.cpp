@@ -1,5 +1,7 @@
 #include "gui/chart/VolumeBarsItem.h"
 
+#include "gui/chart/RasterBands.h"
+
 #include <QChart>
 #include <QPainter>
 #include <algorithm>
@@ -60,7 +62,7 @@ void VolumeBarsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     const int plotRight = qRound(plot.right());
     const int bottom = qRound(plot.bottom());
     QList<QRect> rects;
-    rects.reserve(barCount());
+    rects.reserve(3 * barCount());
     for (qsizetype i = 0; i + 3 < m_outline.size(); i += 4) {
         const QPointF &topLeft = m_outline.at(i + 1);
         const QPointF &topRight = m_outline.at(i + 2);
@@ -70,7 +72,7 @@ void VolumeBarsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         const int right = std::min(plotRight, qRound(plot.left() + (topRight.x() - m_xMin) * xScale));
         const int top = std::max(qRound(plot.top()), qRound(plot.bottom() - topLeft.y() * yScale));
         if (right >= left && top < bottom) {
-            rects.append(QRect(QPoint(left, top), QPoint(std::max(left, right - 1), bottom - 1)));
+            appendInBands(rects, QRect(QPoint(left, top), QPoint(std::max(left, right - 1), bottom - 1)));
         }
     }
     painter->save();
