@@ -3,28 +3,28 @@
 #include "app/AnalysisFeature.h"
 #include "app/NewsFeature.h"
 #include "app/SettingsFeature.h"
-#include "gui/DiagnosticReportDialog.h"
-#include "gui/HealthPanel.h"
-#include "gui/MarkdownRenderer.h"
-#include "services/DiagnosticReport.h"
-#include "services/SourceMetrics.h"
-#include "services/AppSettings.h"
-#include "services/KeyStore.h"
-#include "services/NewsService.h"
-#include "gui/NewsView.h"
-#include "gui/AnalysisView.h"
-
 #include "gui/AboutDialog.h"
+#include "gui/AnalysisView.h"
+#include "gui/DiagnosticReportDialog.h"
 #include "gui/EmptyStateWidget.h"
+#include "gui/HealthPanel.h"
 #include "gui/LogDock.h"
 #include "gui/MainWindow.h"
+#include "gui/MarkdownRenderer.h"
+#include "gui/NewsView.h"
 #include "gui/PriceChartView.h"
 #include "gui/PricePresenter.h"
 #include "logging/LogHub.h"
 #include "net/CoinGeckoClient.h"
 #include "net/HttpClient.h"
+#include "news/RssSource.h"
+#include "services/AppSettings.h"
+#include "services/DiagnosticReport.h"
+#include "services/KeyStore.h"
+#include "services/NewsService.h"
 #include "services/PriceService.h"
 #include "services/RefreshCoordinator.h"
+#include "services/SourceMetrics.h"
 #include "storage/Database.h"
 #include "storage/PriceStore.h"
 
@@ -32,13 +32,13 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLocale>
-#include <QMenu>
-#include <QVBoxLayout>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QTime>
+#include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcContext, "ba.app.context")
 
@@ -170,7 +170,7 @@ void AppContext::buildServices()
 
     m_refresh = new RefreshCoordinator(m_prices);
     m_metrics = new SourceMetrics;
-    for (const char *source : {"coingecko", "news-browser", "rss", "gemini"}) {
+    for (const char *source : {"coingecko", "news-browser"}) {
         m_metrics->addSource(QString::fromLatin1(source));
     }
     m_metrics->attach(m_http);
@@ -181,6 +181,16 @@ void AppContext::buildServices()
                                      m_priceStore.get());
     m_news = new NewsFeature(m_config, m_database->connection(), m_http);
     m_news->attach(m_refresh);
+    // One health row per enabled feed, after the browser row it stands in for.
+    for (const NewsSiteProfile &feed : m_news->service()->config().enabledOfKind(NewsSiteProfile::Kind::Rss)) {
+        const bool saysRss = feed.name.contains(QLatin1String("RSS"), Qt::CaseInsensitive);
+        m_metrics->addSource(RssSource::metricsSource(feed), saysRss ? feed.name : tr("%1 (RSS)").arg(feed.name));
+    }
+    m_metrics->addSource(QStringLiteral("gemini"));
+    connect(m_news->service(), &NewsService::browserScraped, m_metrics,
+            [this](qint64 latencyMs, const FetchError &error, const QUrl &page) {
+                m_metrics->recordOutcome(QStringLiteral("news-browser"), latencyMs, error, page);
+            });
     m_analysis->attach(m_refresh, [this] { return m_news->recent(10); });
     connect(&m_autoRefresh, &QTimer::timeout, this,
             [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
@@ -235,6 +245,7 @@ void AppContext::buildWindow()
 void AppContext::startAutoRefresh()
 {
     const int minutes = m_settingsFeature->settings()->refreshIntervalMinutes();
+    m_metrics->setStaleAfter(SourceMetrics::staleAfterForRefresh(minutes));
     m_autoRefresh.stop();
     if (minutes <= 0 || m_config.offline) {
         return;
@@ -291,13 +302,7 @@ void AppContext::addObservability()
 {
     m_healthPanel = new HealthPanel(m_metrics, m_window.get());
     m_healthPanel->setObjectName(QStringLiteral("healthPanel"));
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_healthPanel);
-    m_window->tabifyDockWidget(m_window->findChild<QDockWidget *>(QStringLiteral("logDock")), m_healthPanel);
-    m_healthPanel->hide();
-    QAction *health = m_healthPanel->toggleViewAction();
-    health->setText(tr("&Health"));
-    health->setShortcut(QKeySequence(tr("Ctrl+H")));
-    m_window->viewMenu()->addAction(health);
+    m_window->addBottomDock(m_healthPanel, tr("&Health"), QKeySequence(tr("Ctrl+H")));
 
     m_window->helpMenu()->addSeparator();
     m_window->helpMenu()->addAction(tr("&Troubleshooting Guide"), this, &AppContext::showTroubleshooting);

@@ -70,7 +70,32 @@ void MainWindow::placeParts(const Parts &parts)
         toggleLog->setIcon(QIcon(QStringLiteral(":/icons/log.svg")));
         toggleLog->setStatusTip(tr("Show or hide the log viewer"));
         m_ui->menuView->addAction(toggleLog);
+        raiseWhenShown(parts.logDock);
     }
+}
+
+void MainWindow::addBottomDock(QDockWidget *dock, const QString &menuText, const QKeySequence &shortcut)
+{
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (auto *log = findChild<QDockWidget *>(QStringLiteral("logDock")); log && log != dock) {
+        tabifyDockWidget(log, dock);
+    }
+    dock->hide();
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setText(menuText);
+    toggle->setShortcut(shortcut);
+    m_ui->menuView->addAction(toggle);
+    raiseWhenShown(dock);
+}
+
+void MainWindow::raiseWhenShown(QDockWidget *dock)
+{
+    // A tabified dock that is shown but left behind another tab looks as if nothing happened.
+    connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+        if (shown) {
+            dock->raise();
+        }
+    });
 }
 
 void MainWindow::connectActions()

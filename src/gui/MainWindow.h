@@ -34,6 +34,9 @@ public:
     ~MainWindow() override;
 
     QMenu *viewMenu() const; // for later entries such as "Health"
+    // A further bottom dock (e.g. the health panel), hidden, in a tab beside the log viewer; its
+    // View action (with shortcut) shows it in front of the other tabs.
+    void addBottomDock(QDockWidget *dock, const QString &menuText, const QKeySequence &shortcut);
     QMenu *helpMenu() const;
     QString refreshState() const;
 
@@ -55,6 +58,7 @@ protected:
 private:
     void placeParts(const Parts &parts);
     void connectActions();
+    void raiseWhenShown(QDockWidget *dock);
     void restoreLayout();
     void saveLayout() const;
 

@@ -38,7 +38,7 @@ HttpRequest RssSource::requestFor(const NewsSiteProfile &profile)
     request.timeoutMs = profile.timeoutMs;
     request.maxAttempts = MaxAttempts;
     request.maxBytes = MaxFeedBytes;
-    request.source = QStringLiteral("rss");
+    request.source = metricsSource(profile);
     return request;
 }
 

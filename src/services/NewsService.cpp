@@ -229,6 +229,12 @@ void NewsService::startFeed(const Step &step)
 void NewsService::onScraped(const ScrapeResult &result)
 {
     CorrelationScope scope(m_correlationId);
+    FetchError outcome = result.error;
+    if (!outcome.isError() && result.items.isEmpty()) {
+        outcome = FetchError{FetchError::Kind::BadResponse, 0, tr("The news page showed no articles."),
+                             QStringLiteral("no articles matched"), -1};
+    }
+    Q_EMIT browserScraped(result.latencyMs, outcome, m_chain.at(m_stepIndex).profile.url);
     if (result.ok() && !result.items.isEmpty()) {
         qCInfo(lcNewsService).noquote()
             << result.profileId << "delivered" << result.items.size() << "articles via" << result.method

@@ -76,6 +76,9 @@ Q_SIGNALS:
     void readStateChanged(const QString &url, bool read);
     void finished(const ba::StepReport &report);
     void sourceFailed(const QString &sourceName, const ba::FetchError &error); // each failure, as it happens
+    // Each browser scrape, success or not (error kind None), for the "news-browser" metrics row;
+    // feeds are counted by HttpClient like every other request.
+    void browserScraped(qint64 latencyMs, const ba::FetchError &error, const QUrl &page);
 
 private:
     struct Step

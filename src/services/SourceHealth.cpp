@@ -124,9 +124,6 @@ QString sourceDisplayName(const QString &source)
     if (source == u"news-browser") {
         return tr("News site (browser)");
     }
-    if (source == u"rss") {
-        return tr("RSS feeds");
-    }
     if (source.startsWith(QLatin1String("rss:"))) {
         return tr("RSS feed %1").arg(source.mid(4));
     }

@@ -69,8 +69,8 @@ QString formatLatencyPair(qint64 p50Ms, qint64 p95Ms);
 // Empty when there was no error.
 QString describeLastError(const SourceHealth &health);
 
-// Display name of a source id: "coingecko" -> "CoinGecko", "rss:coindesk" -> "RSS feed coindesk",
-// "rss" (all feeds in one row) -> "RSS feeds"; unknown ids are shown as they are.
+// Display name of a source id: "coingecko" -> "CoinGecko", "rss:coindesk" -> "RSS feed coindesk"
+// (one row per feed); unknown ids are shown as they are.
 QString sourceDisplayName(const QString &source);
 
 } // namespace ba

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <algorithm>
 #include <functional>
 
 namespace ba {
@@ -30,7 +31,14 @@ class SourceMetrics : public QObject
 public:
     using Clock = std::function<QDateTime()>; // UTC wall clock; injectable for tests
 
-    static constexpr qint64 DefaultStaleAfterMs = 15 * 60 * 1000; // three missed 5-minute refreshes
+    // The chart header calls hourly prices stale after 30 minutes (priceRange::staleAfterMs): the
+    // health rows say so at the same moment.
+    static constexpr qint64 DefaultStaleAfterMs = 30 * 60 * 1000;
+    // With an auto-refresh slower than that, a source is stale only once two refreshes were missed.
+    static qint64 staleAfterForRefresh(int refreshMinutes)
+    {
+        return std::max<qint64>(DefaultStaleAfterMs, 2LL * refreshMinutes * 60 * 1000);
+    }
     static constexpr int ReevaluateIntervalMs = 15 * 1000;
 
     explicit SourceMetrics(QObject *parent = nullptr);

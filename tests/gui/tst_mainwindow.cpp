@@ -78,6 +78,7 @@ private Q_SLOTS:
     void f5_emitsRefreshRequested();
     void aboutAction_emitsAboutRequested();
     void ctrlL_togglesTheLogDock();
+    void addBottomDock_showsItInFrontOfTheLogTab();
     void ctrlQ_closesTheWindow();
     void statusBar_showsMessageAndRefreshState();
     void closeAndReopen_restoresSizeDockAndSplitters();
@@ -212,6 +213,27 @@ void TestMainWindow::ctrlL_togglesTheLogDock()
 
     QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
     QVERIFY(dock->isVisible());
+}
+
+void TestMainWindow::addBottomDock_showsItInFrontOfTheLogTab()
+{
+    auto window = makeWindow(m_settings.get());
+    auto *second = new QDockWidget(QStringLiteral("Second"));
+    second->setObjectName(QStringLiteral("secondDock"));
+    second->setWidget(new QLabel(QStringLiteral("second")));
+    window->addBottomDock(second, QStringLiteral("&Second"), QKeySequence(QStringLiteral("Ctrl+J")));
+    showAndActivate(*window);
+    auto *log = window->findChild<QDockWidget *>(QStringLiteral("logDock"));
+    QVERIFY(log->isVisible());
+    QVERIFY(!second->isVisible());
+    QVERIFY(window->viewMenu()->actions().contains(second->toggleViewAction()));
+    QCOMPARE(window->tabifiedDockWidgets(log), QList<QDockWidget *>{second});
+
+    QTest::keyClick(window.get(), Qt::Key_J, Qt::ControlModifier);
+
+    QVERIFY(second->isVisible());
+    QTRY_VERIFY(!second->visibleRegion().isEmpty()); // its tab is the current one
+    QVERIFY(log->visibleRegion().isEmpty());
 }
 
 void TestMainWindow::ctrlQ_closesTheWindow()

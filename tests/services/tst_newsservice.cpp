@@ -217,6 +217,7 @@ void TestNewsService::refresh_browserDelivers_storesArticlesUnderSiteName()
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     QSignalSpy changed(rig.service.get(), &NewsService::newsChanged);
+    QSignalSpy scraped(rig.service.get(), &NewsService::browserScraped);
 
     const auto report = refreshOnce(*rig.service);
 
@@ -231,6 +232,11 @@ void TestNewsService::refresh_browserDelivers_storesArticlesUnderSiteName()
     QCOMPARE(rig.service->lastSource(), QStringLiteral("Test News"));
     QVERIFY(rig.service->hasScraper());
     QCOMPARE(m_site.requestCount(QStringLiteral("/feed.xml")), 0); // no fallback needed
+    // The health panel's browser row hears of the success, with the scrape's latency.
+    QCOMPARE(scraped.count(), 1);
+    QVERIFY(scraped.at(0).at(0).toLongLong() > 0);
+    QCOMPARE(scraped.at(0).at(1).value<FetchError>().kind, FetchError::Kind::None);
+    QCOMPARE(scraped.at(0).at(2).toUrl(), m_site.url(QStringLiteral("/list")));
 }
 
 void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDelivers()
@@ -241,6 +247,7 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     QSignalSpy failures(rig.service.get(), &NewsService::sourceFailed);
+    QSignalSpy scraped(rig.service.get(), &NewsService::browserScraped);
     QTest::ignoreMessage(
         QtWarningMsg,
         QRegularExpression(QStringLiteral("^test-site failed \\(Blocked\\): .*; falling back to test-rss$")));
@@ -257,6 +264,8 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
     QCOMPARE(failures.count(), 1);
     QCOMPARE(failures.at(0).at(0).toString(), QStringLiteral("Test News"));
     QCOMPARE(failures.at(0).at(1).value<FetchError>().kind, FetchError::Kind::Blocked);
+    QCOMPARE(scraped.count(), 1);
+    QCOMPARE(scraped.at(0).at(1).value<FetchError>().kind, FetchError::Kind::Blocked);
     QCOMPARE(rig.service->lastSource(), QStringLiteral("Test News (RSS)"));
     QCOMPARE(report->items, 4); // three stories and one feed-only story listed twice
     const auto stored = rig.store->items(0);

@@ -133,7 +133,7 @@ void TestSourceHealth::sourceDisplayName_knownAndRssSources()
     QCOMPARE(ba::sourceDisplayName(QStringLiteral("gemini")), QStringLiteral("Gemini"));
     QCOMPARE(ba::sourceDisplayName(QStringLiteral("news-browser")), QStringLiteral("News site (browser)"));
     QCOMPARE(ba::sourceDisplayName(QStringLiteral("rss:coindesk")), QStringLiteral("RSS feed coindesk"));
-    QCOMPARE(ba::sourceDisplayName(QStringLiteral("rss")), QStringLiteral("RSS feeds"));
+    QCOMPARE(ba::sourceDisplayName(QStringLiteral("rss:coindesk")), QStringLiteral("RSS feed coindesk"));
     QCOMPARE(ba::sourceDisplayName(QStringLiteral("other")), QStringLiteral("other"));
 }
 

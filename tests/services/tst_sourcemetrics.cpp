@@ -1,6 +1,8 @@
+#include "domain/PriceRange.h"
 #include "fakes/FakeHttpServer.h"
 #include "net/HttpClient.h"
 #include "net/RateLimiter.h"
+#include "news/RssSource.h"
 #include "services/SourceMetrics.h"
 
 #include <QNetworkAccessManager>
@@ -68,6 +70,8 @@ private Q_SLOTS:
     void retryAfter_countsDownUntilPassed();
     void attach_httpAgainstFake_okFailingOkWithRealLatencies();
     void attach_unreachableEndpoint_namesUrlAndSocketError();
+    void attach_twoRssFeeds_oneRowEach();
+    void staleAfterForRefresh_agreesWithHeaderAndSlowTimers();
 };
 
 void TestSourceMetrics::addSource_beforeAnyRequest_isUnknownWithDisplayName()
@@ -376,6 +380,60 @@ void TestSourceMetrics::attach_unreachableEndpoint_namesUrlAndSocketError()
     const QString words = describeLastError(health);
     QVERIFY2(words.contains(QStringLiteral("http://127.0.0.1:%1/api/v3/ping").arg(port)), qPrintable(words));
     QVERIFY2(words.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(words));
+}
+
+void TestSourceMetrics::attach_twoRssFeeds_oneRowEach()
+{
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                            "<item><title>One</title><link>https://n.example/1</link></item></channel></rss>";
+    server.route("GET", QStringLiteral("/good.xml"), [&feed](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", feed);
+    });
+    server.route("GET", QStringLiteral("/gone.xml"),
+                 [](const FakeRequest &) { return FakeResponse::html(404, "<h1>Not found</h1>"); });
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    HttpClient client(&nam);
+    SourceMetrics metrics;
+    metrics.attach(&client);
+
+    const auto fetch = [&](const QString &id, const QString &path) {
+        NewsSiteProfile profile;
+        profile.id = id;
+        profile.name = id;
+        profile.kind = NewsSiteProfile::Kind::Rss;
+        profile.url = server.url(path);
+        RssSource source(&client, profile);
+        QSignalSpy finished(&source, &RssSource::finished);
+        return source.fetch() && finished.wait(10000);
+    };
+    QVERIFY(fetch(QStringLiteral("good-feed"), QStringLiteral("/good.xml")));
+    QVERIFY(fetch(QStringLiteral("gone-feed"), QStringLiteral("/gone.xml")));
+
+    QVERIFY(!metrics.sources().contains(QStringLiteral("rss")));
+    const SourceHealth good = metrics.health(QStringLiteral("rss:good-feed"));
+    QCOMPARE(good.state, HealthState::Ok);
+    QCOMPARE(good.requests, 1);
+    QCOMPARE(good.errors, 0);
+    QVERIFY(good.lastLatencyMs >= 0);
+    const SourceHealth gone = metrics.health(QStringLiteral("rss:gone-feed"));
+    QCOMPARE(gone.state, HealthState::Failing);
+    QCOMPARE(gone.requests, 1); // a 404 is not retried
+    QCOMPARE(gone.errors, 1);
+    QCOMPARE(gone.lastError.kind, FetchError::Kind::NotFound);
+}
+
+void TestSourceMetrics::staleAfterForRefresh_agreesWithHeaderAndSlowTimers()
+{
+    const qint64 minute = 60 * 1000;
+    // The header's threshold for hourly data is the health rows' default.
+    QCOMPARE(SourceMetrics::DefaultStaleAfterMs, priceRange::staleAfterMs(PriceRange::Month));
+    QCOMPARE(SourceMetrics::staleAfterForRefresh(0), 30 * minute); // auto-refresh off
+    QCOMPARE(SourceMetrics::staleAfterForRefresh(5), 30 * minute);
+    QCOMPARE(SourceMetrics::staleAfterForRefresh(15), 30 * minute);
+    QCOMPARE(SourceMetrics::staleAfterForRefresh(60), 120 * minute); // two missed refreshes
 }
 
 QTEST_GUILESS_MAIN(TestSourceMetrics)
