@@ -19,6 +19,7 @@
 #include "net/HttpClient.h"
 #include "news/RssSource.h"
 #include "services/AppSettings.h"
+#include "services/CoinCatalog.h"
 #include "services/DiagnosticReport.h"
 #include "services/KeyStore.h"
 #include "services/NewsService.h"
@@ -203,10 +204,6 @@ void AppContext::buildWindow()
     auto *chart = new PriceChartView;
     chart->setCurrencies({QStringLiteral("usd"), QStringLiteral("eur"), QStringLiteral("gbp"),
                           QStringLiteral("jpy"), QStringLiteral("chf"), QStringLiteral("cad")});
-    chart->setCoins({{QStringLiteral("bitcoin"), QStringLiteral("Bitcoin (BTC)")},
-                     {QStringLiteral("ethereum"), QStringLiteral("Ethereum (ETH)")},
-                     {QStringLiteral("solana"), QStringLiteral("Solana (SOL)")},
-                     {QStringLiteral("litecoin"), QStringLiteral("Litecoin (LTC)")}});
 
     MainWindow::Parts parts;
     parts.priceView = chart;
@@ -219,6 +216,9 @@ void AppContext::buildWindow()
     parts.logDock = new LogDock(&m_logHub);
     m_window = std::make_unique<MainWindow>(parts, m_settings.get());
     m_pricePresenter = new PricePresenter(m_prices, m_refresh, chart, m_window.get(), m_window.get());
+    auto *coins = new CoinCatalog(m_coinGecko, m_settings.get(), m_pricePresenter);
+    coins->setOffline(m_config.offline);
+    m_pricePresenter->bindCoinCatalog(coins);
 
     connect(m_window.get(), &MainWindow::refreshRequested, this, [this] {
         if (m_config.offline) {

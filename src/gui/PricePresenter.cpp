@@ -2,6 +2,7 @@
 
 #include "gui/MainWindow.h"
 #include "gui/PriceChartView.h"
+#include "services/CoinCatalog.h"
 #include "services/PriceCsv.h"
 #include "services/RefreshCoordinator.h"
 
@@ -44,7 +45,26 @@ ChartRange toChartRange(PriceRange range)
     return ChartRange::Month;
 }
 
+QList<QPair<QString, QString>> pickerEntries(const QList<CoinChoice> &coins)
+{
+    QList<QPair<QString, QString>> entries;
+    entries.reserve(coins.size());
+    for (const CoinChoice &coin : coins) {
+        entries.append({coin.id, coin.label});
+    }
+    return entries;
+}
+
 } // namespace
+
+void PricePresenter::bindCoinCatalog(CoinCatalog *catalog)
+{
+    m_view->setCoins(pickerEntries(catalog->coins()));
+    connect(catalog, &CoinCatalog::coinsChanged, m_view,
+            [view = m_view](const QList<CoinChoice> &coins) { view->setCoins(pickerEntries(coins)); });
+    connect(m_coordinator, &RefreshCoordinator::finished, catalog,
+            [catalog, service = m_service] { catalog->refreshIfOld(service->data().currency); });
+}
 
 PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
                                MainWindow *window, QObject *parent)

@@ -8,6 +8,7 @@
 
 namespace ba {
 
+class CoinCatalog;
 class MainWindow;
 class PriceChartView;
 class RefreshCoordinator;
@@ -22,6 +23,9 @@ public:
                    MainWindow *window, QObject *parent = nullptr);
 
     void exportPricesCsv(const QString &path);
+    // The coin picker shows the catalog's list; after each refresh the catalog may fetch a newer
+    // one (at most daily), so the list never delays the prices at start-up.
+    void bindCoinCatalog(CoinCatalog *catalog);
 
 private:
     void onDataChanged(const PriceData &data);

@@ -3,5 +3,6 @@ target_sources(ba_services PRIVATE
     StepReport.h
     PriceCsv.h PriceCsv.cpp
     PriceService.h PriceService.cpp
+    CoinCatalog.h CoinCatalog.cpp
     RefreshCoordinator.h RefreshCoordinator.cpp
 )
