@@ -1,5 +1,5 @@
 // Upsert throughput of PriceStore::upsertPrices: 1,000,000 price rows into a fresh database
-// opened by Database::open (WAL, synchronous=NORMAL: the application's own settings).
+// opened by Database::open (WAL, synchronous=FULL: the application's own settings).
 // Targets (issue 3): at least 300,000 rows/s, and at least 100x the per-row rate of the
 // one-transaction-per-row baseline.
 // Baseline, same run and same database settings: for each row BEGIN, one prepared single-row

@@ -119,7 +119,9 @@ OpenResult inspect(QSqlDatabase &db, const QString &path)
     return ok;
 }
 
-// WAL lets readers run during a refresh's writes; NORMAL sync is safe in WAL mode and much faster.
+// WAL lets readers run during a refresh's writes. FULL sync makes every commit survive a power
+// cut, not only an application crash: the stores write each fetch in one transaction, so that
+// costs one WAL sync per refresh step (about 0.2 ms here), not one per row.
 OpenResult configure(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery query(db);
@@ -130,7 +132,7 @@ OpenResult configure(QSqlDatabase &db, const QString &path)
         qCWarning(lcDb).noquote()
             << QStringLiteral("%1 stays in journal mode '%2' (WAL not available)").arg(path, mode);
     const QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON"),
-                              QStringLiteral("PRAGMA synchronous=NORMAL")};
+                              QStringLiteral("PRAGMA synchronous=FULL")};
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))
             return cannotOpen(path, pragma + QStringLiteral(" failed: ") + query.lastError().text());
