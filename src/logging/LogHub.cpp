@@ -359,16 +359,22 @@ void LogHub::append(QtMsgType level, const char *category, const QString &messag
                     currentCorrelationId(), // the caller's id: the writer runs on another thread
                     message,
                     quintptr(QThread::currentThreadId())};
+    bool writerMayWait = false;
     {
         const std::lock_guard lock(d->queueMutex);
         if (d->queue.size() >= kMaxQueued && level != QtFatalMsg) {
             ++d->droppedFromQueue;
             return;
         }
+        // The writer takes the whole queue at once, so it can only be waiting while the queue is
+        // empty: waking it for every message cost a futex call and a context switch each.
+        writerMayWait = d->queue.empty();
         d->queue.push_back(std::move(pending));
         ++d->enqueued;
     }
-    d->queueReady.notify_one();
+    if (writerMayWait) {
+        d->queueReady.notify_one();
+    }
 }
 
 void LogHub::flush()

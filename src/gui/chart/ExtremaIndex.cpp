@@ -1,5 +1,7 @@
 #include "gui/chart/ExtremaIndex.h"
 
+#include "domain/PixelBuckets.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,39 +12,8 @@ namespace {
 
 constexpr std::size_t kBlock = 64;
 
-// downsampling's bucket maths, kept identical so that the results are too.
-class Buckets
-{
-public:
-    Buckets(int width, double x0, double x1)
-        : m_width(std::max(width, 1)), m_x0(x0), m_x1(x1), m_scale(x1 > x0 ? m_width / (x1 - x0) : 0.0)
-    {}
-
-    int width() const { return m_width; }
-
-    int of(double x) const
-    {
-        const double b = (x - m_x0) * m_scale;
-        if (!(b >= 0.0)) {
-            return 0;
-        }
-        return b >= m_width ? m_width - 1 : static_cast<int>(b);
-    }
-
-    double endOf(int bucket) const
-    {
-        if (bucket >= m_width - 1 || m_scale == 0.0) {
-            return std::numeric_limits<double>::infinity();
-        }
-        return m_x0 + (m_x1 - m_x0) * (bucket + 1) / m_width;
-    }
-
-private:
-    int m_width;
-    double m_x0;
-    double m_x1;
-    double m_scale;
-};
+// downsampling's bucket maths, shared so that the results are identical.
+using Buckets = downsampling::PixelBuckets;
 
 // Indices [begin, end) of the points inside [xMin, xMax].
 std::pair<std::size_t, std::size_t> insideRange(std::span<const QPointF> points, double xMin, double xMax)

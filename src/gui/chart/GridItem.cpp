@@ -74,12 +74,7 @@ void GridItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
             rects.append(QRect(QPoint(left, y), QPoint(right, y)));
         }
     }
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(m_color);
-    painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
-    painter->restore();
+    fillPixelRects(painter, rects, m_color);
 }
 
 } // namespace ba::chart

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QColor>
 #include <QList>
+#include <QPainter>
 #include <QRect>
 #include <algorithm>
 
@@ -19,6 +21,17 @@ inline void appendInBands(QList<QRect> &rects, const QRect &rect)
         rects.append(QRect(QPoint(rect.left(), top),
                            QPoint(rect.right(), std::min(rect.bottom(), top + kRowsPerBand - 1))));
     }
+}
+
+// Fills whole-pixel rectangles in one colour, unantialiased (they need none).
+inline void fillPixelRects(QPainter *painter, const QList<QRect> &rects, const QColor &color)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+    painter->restore();
 }
 
 } // namespace ba::chart

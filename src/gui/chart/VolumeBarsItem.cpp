@@ -75,12 +75,7 @@ void VolumeBarsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
             appendInBands(rects, QRect(QPoint(left, top), QPoint(std::max(left, right - 1), bottom - 1)));
         }
     }
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(m_color);
-    painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
-    painter->restore();
+    fillPixelRects(painter, rects, m_color);
 }
 
 } // namespace ba::chart
