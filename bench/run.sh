@@ -10,8 +10,16 @@ export QT_QPA_PLATFORM=offscreen
 only="${1:-}"
 run() { [[ -z "$only" || "$1" == *"$only"* ]]; }
 run startup && python3 "$ROOT/bench/startup.py" "$ROOT/build/bench/bench/bench_startup" 15
+# A benchmark that exits non-zero (a crash, or bench_logging's FAIL) must not hide the others.
+failed=()
 for b in "$ROOT"/build/bench/bench/bench_*; do
   name=$(basename "$b")
   [[ -f "$b" && -x "$b" && "$name" != bench_startup ]] || continue
-  run "$name" && "$b"
+  if run "$name"; then
+    "$b" || failed+=("$name")
+  fi
 done
+if ((${#failed[@]})); then
+  echo "benchmarks that exited with an error: ${failed[*]}" >&2
+  exit 1
+fi
