@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <pthread.h>
 #include <mutex>
 #include <thread>
 
@@ -56,6 +57,32 @@ struct Pending
     QString correlationId;
     QString message;
     quintptr threadId;
+};
+
+// Producers hold the queue lock for one push_back: a contended lock is better spun on briefly than
+// slept on (glibc's adaptive mutex), or two logging threads hand the lock over through the kernel.
+class AdaptiveMutex
+{
+public:
+    AdaptiveMutex()
+    {
+        pthread_mutexattr_t attributes;
+        pthread_mutexattr_init(&attributes);
+#if defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
+        pthread_mutexattr_settype(&attributes, PTHREAD_MUTEX_ADAPTIVE_NP);
+#endif
+        pthread_mutex_init(&m_mutex, &attributes);
+        pthread_mutexattr_destroy(&attributes);
+    }
+    ~AdaptiveMutex() { pthread_mutex_destroy(&m_mutex); }
+    AdaptiveMutex(const AdaptiveMutex &) = delete;
+    AdaptiveMutex &operator=(const AdaptiveMutex &) = delete;
+    void lock() { pthread_mutex_lock(&m_mutex); }
+    void unlock() { pthread_mutex_unlock(&m_mutex); }
+    bool try_lock() { return pthread_mutex_trylock(&m_mutex) == 0; }
+
+private:
+    pthread_mutex_t m_mutex;
 };
 
 bool rulesSetByHub = false; // setFilterRules is process-wide; only undo what we did
@@ -117,9 +144,9 @@ struct LogHub::Private
     std::atomic<QtMsgType> minimumLevel{QtInfoMsg};
 
     // Queue between producers (any thread) and the writer.
-    std::mutex queueMutex;
-    std::condition_variable queueReady;
-    std::condition_variable batchDone;
+    AdaptiveMutex queueMutex;
+    std::condition_variable_any queueReady;
+    std::condition_variable_any batchDone;
     std::vector<Pending> queue;
     quint64 enqueued = 0;
     quint64 processed = 0;
