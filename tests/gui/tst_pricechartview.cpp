@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QValueAxis>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -129,6 +130,7 @@ private Q_SLOTS:
 
     void setSeries_100kPoints_drawsAtMostFourPointsPerPixel();
     void setSeries_unsorted_drawsInTimeOrder();
+    void priceAxis_historyFromNearZero_neverShowsNegativePrices();
     void candlesMode_fillsCandlestickSeriesAndHidesLine();
     void candlesMode_withoutCandles_fallsBackToLine();
     void overlays_sma_isDrawnDownsampled();
@@ -200,6 +202,22 @@ void TestPriceChartView::setSeries_unsorted_drawsInTimeOrder()
     const QList<QPointF> drawn = series<QLineSeries>(*m_view, QStringLiteral("priceLine"))->points();
     QCOMPARE(drawn.size(), 30);
     QVERIFY(std::is_sorted(drawn.cbegin(), drawn.cend(), [](auto a, auto b) { return a.x() < b.x(); }));
+}
+
+void TestPriceChartView::priceAxis_historyFromNearZero_neverShowsNegativePrices()
+{
+    // 100 to 1,090: room for the volume band under the lowest price would need an axis from -235.
+    m_view->setSeries(linearPrices(100), {});
+    const QList<QAbstractAxis *> vertical = chartView(*m_view)->chart()->axes(Qt::Vertical);
+    QCOMPARE(vertical.size(), 1);
+    const auto *axis = qobject_cast<QValueAxis *>(vertical.first());
+    QVERIFY(axis);
+    QTRY_VERIFY(axis->max() > 1090);
+    QCOMPARE(axis->min(), 0.0);
+
+    // A history well above zero keeps its band below the line, away from zero.
+    m_view->setSeries(linearPrices(30).mid(20), {}); // 300 to 390
+    QTRY_VERIFY(axis->min() > 0 && axis->min() < 300);
 }
 
 void TestPriceChartView::candlesMode_fillsCandlestickSeriesAndHidesLine()

@@ -283,8 +283,12 @@ void PricePlot::updatePriceAxis(const Request &request, const Drawn &drawn)
     const double top = high + span * kTopPadding;
     // With volume shown, push the lowest price up so it never dips into the bars.
     const bool volumeShown = !drawn.volume.isEmpty();
-    const double bottom =
-        volumeShown ? (low - kPriceFloor * top) / (1 - kPriceFloor) : low - span * kTopPadding;
+    double bottom = volumeShown ? (low - kPriceFloor * top) / (1 - kPriceFloor) : low - span * kTopPadding;
+    if (low >= 0) {
+        // Prices are never negative: rather let the line dip into the volume band than label the
+        // axis "-$20,000" (a long history that starts near zero, such as MAX).
+        bottom = std::max(bottom, 0.0);
+    }
     const TickStep tick = niceTickStep(top - bottom, std::clamp(request.plotHeight / 60, 3, 10));
     const CurrencyAffixes affixes = currencyAffixes(request.currency, m_chart->locale());
     // Range and interval are set one after the other, and Qt Charts lays the axis out in
