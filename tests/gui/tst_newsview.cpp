@@ -48,23 +48,23 @@ QList<StoredNewsItem> sampleItems(qint64 now)
     const QString bitcoinCom = QStringLiteral("Bitcoin.com News");
     return {
         stored(1, QStringLiteral("Bitcoin tops $100,000 as ETF inflows return"),
-               QStringLiteral("https://news.bitcoin.com/btc-100k"), bitcoinCom, now - 25 * kMinuteMs, false,
+               QStringLiteral("https://news.site.example/btc-100k"), bitcoinCom, now - 25 * kMinuteMs, false,
                QStringLiteral(
                    "Spot bitcoin ETFs took in $1.2 billion this week, the most since March, as the price "
                    "crossed six figures again.")),
         stored(2, QStringLiteral("Miners & fees: what changed after the halving"),
-               QStringLiteral("https://news.bitcoin.com/miners-fees"), bitcoinCom,
+               QStringLiteral("https://news.site.example/miners-fees"), bitcoinCom,
                now - 2 * kHourMs - 5 * kMinuteMs, true,
                QStringLiteral("Transaction fees now make up a larger share of miner revenue.")),
-        stored(3, kHostileTitle, QStringLiteral("https://news.bitcoin.com/hostile"), bitcoinCom,
+        stored(3, kHostileTitle, QStringLiteral("https://news.site.example/hostile"), bitcoinCom,
                now - 5 * kHourMs, false, QStringLiteral("<script>alert('x')</script> stays text")),
         stored(4, QStringLiteral("Citadel Securities and DeFi wage war of words through SEC letters"),
-               QStringLiteral("https://www.coindesk.com/policy/citadel-defi"), QStringLiteral("CoinDesk"),
+               QStringLiteral("https://www.coindesk.example/policy/citadel-defi"), QStringLiteral("CoinDesk"),
                now - 9 * kHourMs, false,
                QStringLiteral(
                    "The investing giant asked the SEC to treat DeFi players like regulated entities.")),
         stored(5, QStringLiteral("DOT sinks 2% after breaking key support"),
-               QStringLiteral("https://www.coindesk.com/markets/dot"), QStringLiteral("CoinDesk"),
+               QStringLiteral("https://www.coindesk.example/markets/dot"), QStringLiteral("CoinDesk"),
                now - 2 * kDayMs, true,
                QStringLiteral("The Polkadot token fell from a high of $2.09 to $1.97.")),
         stored(6, QStringLiteral("Lightning network capacity hits a record"),
@@ -129,7 +129,7 @@ void TestNewsView::model_htmlTitle_isShownLiterally()
 {
     NewsView view;
     fill(view);
-    const int row = proxyRowOf(view, QStringLiteral("https://news.bitcoin.com/hostile"));
+    const int row = proxyRowOf(view, QStringLiteral("https://news.site.example/hostile"));
     QVERIFY(row >= 0);
     const QModelIndex title = view.proxy()->index(row, NewsTableModel::TitleColumn);
     QCOMPARE(title.data(Qt::DisplayRole).toString(), kHostileTitle);
@@ -163,7 +163,7 @@ void TestNewsView::model_unreadRows_areBold()
         QCOMPARE(font.isValid() && font.value<QFont>().bold(), !items.at(row).read);
     }
     QCOMPARE(model.unreadCount(), 4);
-    QVERIFY(model.setRead(QStringLiteral("https://news.bitcoin.com/btc-100k"), true));
+    QVERIFY(model.setRead(QStringLiteral("https://news.site.example/btc-100k"), true));
     QVERIFY(!model.index(0, NewsTableModel::TitleColumn).data(Qt::FontRole).isValid());
     QCOMPARE(model.unreadCount(), 3);
 }
@@ -267,7 +267,7 @@ void TestNewsView::sort_byTitleAndAge()
     fill(view);
     // Newest first by default.
     QCOMPARE(view.proxy()->index(0, 0).data(NewsTableModel::UrlRole).toString(),
-             QStringLiteral("https://news.bitcoin.com/btc-100k"));
+             QStringLiteral("https://news.site.example/btc-100k"));
     view.table()->sortByColumn(NewsTableModel::TitleColumn, Qt::AscendingOrder);
     QCOMPARE(view.proxy()->index(0, NewsTableModel::TitleColumn).data().toString(),
              kHostileTitle); // '<' sorts first
@@ -282,7 +282,7 @@ void TestNewsView::enter_opensOnlyHttpLinks_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("opens");
-    QTest::newRow("https") << QStringLiteral("https://news.bitcoin.com/btc-100k") << true;
+    QTest::newRow("https") << QStringLiteral("https://news.site.example/btc-100k") << true;
     QTest::newRow("http") << QStringLiteral("http://plain.example/a") << true;
     QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
     QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
@@ -321,7 +321,7 @@ void TestNewsView::doubleClick_opensAndMarksRead()
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const int row = proxyRowOf(view, QStringLiteral("https://www.coindesk.com/policy/citadel-defi"));
+    const int row = proxyRowOf(view, QStringLiteral("https://www.coindesk.example/policy/citadel-defi"));
     const QModelIndex index = view.proxy()->index(row, NewsTableModel::TitleColumn);
     QVERIFY(!index.data(NewsTableModel::ReadRole).toBool());
     const QPoint centre = view.table()->visualRect(index).center();
@@ -331,7 +331,7 @@ void TestNewsView::doubleClick_opensAndMarksRead()
     QVERIFY(m_opened.isEmpty()); // a single click only selects
     QTest::mouseDClick(view.table()->viewport(), Qt::LeftButton, {}, centre);
 
-    QCOMPARE(m_opened, (QList<QUrl>{QUrl(QStringLiteral("https://www.coindesk.com/policy/citadel-defi"))}));
+    QCOMPARE(m_opened, (QList<QUrl>{QUrl(QStringLiteral("https://www.coindesk.example/policy/citadel-defi"))}));
     QVERIFY(index.data(NewsTableModel::ReadRole).toBool());
     QVERIFY(!index.data(Qt::FontRole).isValid());
 }
@@ -340,9 +340,9 @@ void TestNewsView::copyLink_putsUrlOnClipboard()
 {
     NewsView view;
     fill(view);
-    const int row = proxyRowOf(view, QStringLiteral("https://www.coindesk.com/markets/dot"));
+    const int row = proxyRowOf(view, QStringLiteral("https://www.coindesk.example/markets/dot"));
     view.copyLink(view.proxy()->index(row, 0));
-    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("https://www.coindesk.com/markets/dot"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("https://www.coindesk.example/markets/dot"));
 }
 
 void TestNewsView::ctrlF_focusesSearch()

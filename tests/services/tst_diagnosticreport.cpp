@@ -21,8 +21,8 @@ AppConfig plantedConfig(const QString &dataDir)
     AppConfig config;
     config.dataDir = dataDir;
     config.coingeckoUrl = QUrl(QStringLiteral("http://127.0.0.1:8080/api/v3?x_cg_demo_api_key=") + kGeckoKey);
-    config.geminiUrl = QUrl(QStringLiteral("https://generativelanguage.googleapis.com/v1beta"));
-    config.newsUrl = QUrl(QStringLiteral("https://news.bitcoin.com/"));
+    config.geminiUrl = QUrl(QStringLiteral("https://gemini.example/v1beta"));
+    config.newsUrl = QUrl(QStringLiteral("https://news.site.example/"));
     config.geminiModel = QStringLiteral("gemini-2.5-flash");
     config.coin = QStringLiteral("bitcoin");
     config.currency = QStringLiteral("usd");

@@ -180,7 +180,7 @@ void TestSourceMetrics::recordResult_errorTarget_hasNoQueryAndNoKey()
     SourceMetrics metrics;
     HttpResult result;
     result.url = QUrl(QStringLiteral(
-        "https://user:pw@api.coingecko.com/api/v3/simple/price?ids=bitcoin&x_cg_demo_api_key=CG-PLANTED-1234"));
+        "https://user:pw@api.coingecko.example/api/v3/simple/price?ids=bitcoin&x_cg_demo_api_key=CG-PLANTED-1234"));
     result.error = makeError(FetchError::Kind::Unauthorized, QStringLiteral("CoinGecko refused the API key."),
                              QStringLiteral("HTTP 401 for /simple/price?key=CG-PLANTED-1234"));
     result.error.httpStatus = 401;
@@ -189,11 +189,11 @@ void TestSourceMetrics::recordResult_errorTarget_hasNoQueryAndNoKey()
 
     const SourceHealth health = metrics.health(QStringLiteral("coingecko"));
     QCOMPARE(health.state, HealthState::Failing);
-    QCOMPARE(health.lastErrorTarget, QStringLiteral("https://api.coingecko.com/api/v3/simple/price"));
+    QCOMPARE(health.lastErrorTarget, QStringLiteral("https://api.coingecko.example/api/v3/simple/price"));
     const QString words = describeLastError(health);
     QVERIFY2(!words.contains(QStringLiteral("PLANTED")), qPrintable(words));
     QVERIFY(!words.contains(QStringLiteral("pw@")));
-    QVERIFY(words.startsWith(QStringLiteral("CoinGecko refused the API key. (https://api.coingecko.com/")));
+    QVERIFY(words.startsWith(QStringLiteral("CoinGecko refused the API key. (https://api.coingecko.example/")));
     QCOMPARE(health.lastLatencyMs, qint64(321));
 }
 

@@ -76,30 +76,30 @@ void TestNewsStore::canonicalUrl_normalisesTrackingAndCase_data()
     const auto row = [](const char *name, const char *input, const char *expected) {
         QTest::newRow(name) << QString::fromUtf8(input) << QString::fromUtf8(expected);
     };
-    row("already canonical", "https://news.bitcoin.com/some-story/", "https://news.bitcoin.com/some-story/");
+    row("already canonical", "https://news.site.example/some-story/", "https://news.site.example/some-story/");
     row("utm parameters removed, others kept in order",
-        "https://news.bitcoin.com/a?utm_source=rss&id=5&utm_medium=feed&page=2",
-        "https://news.bitcoin.com/a?id=5&page=2");
-    row("only utm parameters: no question mark", "https://news.bitcoin.com/a?utm_source=x&utm_campaign=y",
-        "https://news.bitcoin.com/a");
-    row("upper-case UTM key", "https://news.bitcoin.com/a?UTM_Source=x&q=1",
-        "https://news.bitcoin.com/a?q=1");
-    row("utm-like but not utm_", "https://news.bitcoin.com/a?utmost=1&autm_x=2",
-        "https://news.bitcoin.com/a?utmost=1&autm_x=2");
-    row("fragment removed", "https://news.bitcoin.com/a#comments", "https://news.bitcoin.com/a");
-    row("fragment and utm removed", "https://news.bitcoin.com/a?utm_source=x#top",
-        "https://news.bitcoin.com/a");
-    row("scheme and host lower-cased, path kept", "HTTPS://News.Bitcoin.COM/Some-Story",
-        "https://news.bitcoin.com/Some-Story");
-    row("default port dropped", "https://news.bitcoin.com:443/a", "https://news.bitcoin.com/a");
+        "https://news.site.example/a?utm_source=rss&id=5&utm_medium=feed&page=2",
+        "https://news.site.example/a?id=5&page=2");
+    row("only utm parameters: no question mark", "https://news.site.example/a?utm_source=x&utm_campaign=y",
+        "https://news.site.example/a");
+    row("upper-case UTM key", "https://news.site.example/a?UTM_Source=x&q=1",
+        "https://news.site.example/a?q=1");
+    row("utm-like but not utm_", "https://news.site.example/a?utmost=1&autm_x=2",
+        "https://news.site.example/a?utmost=1&autm_x=2");
+    row("fragment removed", "https://news.site.example/a#comments", "https://news.site.example/a");
+    row("fragment and utm removed", "https://news.site.example/a?utm_source=x#top",
+        "https://news.site.example/a");
+    row("scheme and host lower-cased, path kept", "HTTPS://News.Site.EXAMPLE/Some-Story",
+        "https://news.site.example/Some-Story");
+    row("default port dropped", "https://news.site.example:443/a", "https://news.site.example/a");
     row("other port kept", "http://127.0.0.1:8080/a", "http://127.0.0.1:8080/a");
-    row("empty path becomes /", "https://news.bitcoin.com", "https://news.bitcoin.com/");
-    row("surrounding spaces", "  https://news.bitcoin.com/a  ", "https://news.bitcoin.com/a");
-    row("percent-encoding kept", "https://news.bitcoin.com/caf%C3%A9?q=a%20b",
-        "https://news.bitcoin.com/caf%C3%A9?q=a%20b");
+    row("empty path becomes /", "https://news.site.example", "https://news.site.example/");
+    row("surrounding spaces", "  https://news.site.example/a  ", "https://news.site.example/a");
+    row("percent-encoding kept", "https://news.site.example/caf%C3%A9?q=a%20b",
+        "https://news.site.example/caf%C3%A9?q=a%20b");
     row("relative URL", "/news/a-story", "");
     row("empty", "", "");
-    row("no host", "mailto:editor@bitcoin.com", "");
+    row("no host", "mailto:editor@site.example", "");
     row("not a URL", "not a url at all", "");
 }
 
@@ -113,24 +113,24 @@ void TestNewsStore::canonicalUrl_normalisesTrackingAndCase()
 void TestNewsStore::upsert_sameArticleFromTwoSources_isOneRow()
 {
     QVERIFY(m_store
-                ->upsert({article(QStringLiteral("https://news.bitcoin.com/a"), QStringLiteral("Story A"),
+                ->upsert({article(QStringLiteral("https://news.site.example/a"), QStringLiteral("Story A"),
                                   1000, 5000, QStringLiteral("bitcoin-com"))})
                 .ok);
     const ba::WriteResult rss = m_store->upsert(
-        {article(QStringLiteral("https://News.Bitcoin.com/a?utm_source=rss&utm_medium=feed#x"),
+        {article(QStringLiteral("https://News.Site.Example/a?utm_source=rss&utm_medium=feed#x"),
                  QStringLiteral("Story A"), 1000, 6000, QStringLiteral("bitcoin-com-rss"))});
     QVERIFY2(rss.ok, qPrintable(rss.error));
     QCOMPARE(rss.rows, 1);
     QCOMPARE(m_store->count(), 1);
     const QList<StoredNewsItem> items = m_store->items();
-    QCOMPARE(items.constFirst().item.url, QStringLiteral("https://news.bitcoin.com/a"));
+    QCOMPARE(items.constFirst().item.url, QStringLiteral("https://news.site.example/a"));
     QCOMPARE(items.constFirst().item.source, QStringLiteral("bitcoin-com")); // the first source stays
     QCOMPARE(items.constFirst().item.fetchedMs, qint64(6000));
 }
 
 void TestNewsStore::upsert_again_keepsFirstSeenAndUpdatesText()
 {
-    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    const QString url = QStringLiteral("https://news.site.example/a");
     QVERIFY(m_store->upsert({article(url, QStringLiteral("Old title"), std::nullopt, 1000)}).ok);
     NewsItem updated = article(url, QStringLiteral("New title"), 900, 2000);
     updated.summary = QStringLiteral("Now with a summary");
@@ -147,10 +147,10 @@ void TestNewsStore::upsert_again_keepsFirstSeenAndUpdatesText()
 
 void TestNewsStore::upsert_emptyFields_doNotEraseStoredOnes()
 {
-    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    const QString url = QStringLiteral("https://news.site.example/a");
     NewsItem full = article(url, QStringLiteral("Title"), 900, 1000);
     full.summary = QStringLiteral("Summary");
-    full.imageUrl = QStringLiteral("https://static.bitcoin.com/a.jpg");
+    full.imageUrl = QStringLiteral("https://static.site.example/a.jpg");
     full.author = QStringLiteral("Jamie Redman");
     QVERIFY(m_store->upsert({full}).ok);
     QVERIFY(m_store->upsert({article(url, QString(), std::nullopt, 2000, QString())}).ok);
@@ -167,7 +167,7 @@ void TestNewsStore::upsert_emptyFields_doNotEraseStoredOnes()
 
 void TestNewsStore::upsert_afterMarkRead_keepsReadFlag()
 {
-    const QString url = QStringLiteral("https://news.bitcoin.com/a");
+    const QString url = QStringLiteral("https://news.site.example/a");
     QVERIFY(m_store->upsert({article(url, QStringLiteral("A"), 1000, 1000)}).ok);
     QVERIFY(!m_store->item(url)->read);
     QVERIFY(m_store->markRead(url + QStringLiteral("?utm_source=x"))); // looked up canonically
@@ -182,7 +182,7 @@ void TestNewsStore::upsert_itemsWithoutUsableUrl_areSkipped()
     const ba::WriteResult result =
         m_store->upsert({article(QString(), QStringLiteral("No link"), 1, 1),
                          article(QStringLiteral("/relative"), QStringLiteral("Relative"), 1, 1),
-                         article(QStringLiteral("https://x.org/ok"), QStringLiteral("Ok"), 1, 1)});
+                         article(QStringLiteral("https://x.example/ok"), QStringLiteral("Ok"), 1, 1)});
     QVERIFY(result.ok);
     QCOMPARE(result.rows, 1);
     QCOMPARE(result.skipped, 2);
@@ -193,7 +193,7 @@ void TestNewsStore::upsert_emptyOrPartialFetch_deletesNothing()
 {
     QList<NewsItem> batch;
     for (int i = 0; i < 100; ++i)
-        batch << article(QStringLiteral("https://x.org/%1").arg(i), QStringLiteral("T%1").arg(i), 1000 + i,
+        batch << article(QStringLiteral("https://x.example/%1").arg(i), QStringLiteral("T%1").arg(i), 1000 + i,
                          5000);
     const ba::WriteResult first = m_store->upsert(batch);
     QVERIFY2(first.ok, qPrintable(first.error));
@@ -207,10 +207,10 @@ void TestNewsStore::items_newestFirst_withLimit()
 {
     // Undated articles sort by when they were first seen.
     QVERIFY(m_store
-                ->upsert({article(QStringLiteral("https://x.org/old"), QStringLiteral("old"), 1000, 9000),
-                          article(QStringLiteral("https://x.org/undated"), QStringLiteral("undated"),
+                ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
+                          article(QStringLiteral("https://x.example/undated"), QStringLiteral("undated"),
                                   std::nullopt, 3000),
-                          article(QStringLiteral("https://x.org/new"), QStringLiteral("new"), 5000, 9000)})
+                          article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 5000, 9000)})
                 .ok);
     QCOMPARE(titles(m_store->items()),
              (QStringList{QStringLiteral("new"), QStringLiteral("undated"), QStringLiteral("old")}));
@@ -220,18 +220,18 @@ void TestNewsStore::items_newestFirst_withLimit()
 
 void TestNewsStore::markRead_unknownUrl_returnsFalse()
 {
-    QVERIFY(!m_store->markRead(QStringLiteral("https://x.org/never-stored")));
+    QVERIFY(!m_store->markRead(QStringLiteral("https://x.example/never-stored")));
     QVERIFY(m_store->lastError().isEmpty()); // not an error, just nothing to mark
 }
 
 void TestNewsStore::purgeOlderThan_removesOnlyOldArticles()
 {
     QVERIFY(m_store
-                ->upsert({article(QStringLiteral("https://x.org/old"), QStringLiteral("old"), 1000, 9000),
-                          article(QStringLiteral("https://x.org/edge"), QStringLiteral("edge"), 2000, 9000),
-                          article(QStringLiteral("https://x.org/undated-old"), QStringLiteral("undated-old"),
+                ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
+                          article(QStringLiteral("https://x.example/edge"), QStringLiteral("edge"), 2000, 9000),
+                          article(QStringLiteral("https://x.example/undated-old"), QStringLiteral("undated-old"),
                                   std::nullopt, 1500),
-                          article(QStringLiteral("https://x.org/new"), QStringLiteral("new"), 3000, 9000)})
+                          article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 3000, 9000)})
                 .ok);
     QCOMPARE(m_store->purgeOlderThan(2000), 2);
     QCOMPARE(titles(m_store->items()), (QStringList{QStringLiteral("new"), QStringLiteral("edge")}));
