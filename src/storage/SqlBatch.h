@@ -61,11 +61,13 @@ bool execRows(QSqlDatabase &db, const BatchStatement &statement, const QList<con
     return true;
 }
 
-// `accept(item)` refuses items that cannot be stored (counted as skipped); `bindFixed(query)` binds
-// the values shared by all rows; `bindRow(query, firstIndex, item)` binds one row from firstIndex on.
-template <typename Item, typename Accept, typename BindFixed, typename BindRow>
-WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const QList<Item> &items,
-                       Accept accept, BindFixed bindFixed, BindRow bindRow)
+// The transaction around a batch write, shared by writeBatch() and writeBatchDirect():
+// `accept(item)` refuses items that cannot be stored (counted as skipped); the accepted ones go out
+// `rowsPerStatement` at a time through `execChunk(accepted, from, to, rows, &error)`, the remainder
+// in one shorter statement; all of them are committed or none.
+template <typename Item, typename Accept, typename ExecChunk>
+WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, int rowsPerStatement,
+                     ExecChunk execChunk)
 {
     QElapsedTimer timer;
     timer.start();
@@ -85,11 +87,10 @@ WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const 
         result.error = db.lastError().text();
         return result;
     }
-    const qsizetype whole = accepted.size() / kRowsPerStatement * kRowsPerStatement;
+    const qsizetype whole = accepted.size() / rowsPerStatement * rowsPerStatement;
     const int rest = int(accepted.size() - whole);
-    const bool written =
-        execRows(db, statement, accepted, 0, whole, kRowsPerStatement, bindFixed, bindRow, &result.error) &&
-        execRows(db, statement, accepted, whole, accepted.size(), rest, bindFixed, bindRow, &result.error);
+    const bool written = execChunk(accepted, 0, whole, rowsPerStatement, &result.error) &&
+                         execChunk(accepted, whole, accepted.size(), rest, &result.error);
     if (!written || !db.commit()) {
         if (written)
             result.error = db.lastError().text();
@@ -101,6 +102,19 @@ WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const 
     result.rows = int(accepted.size());
     result.ms = timer.elapsed();
     return result;
+}
+
+// `bindFixed(query)` binds the values shared by all rows; `bindRow(query, firstIndex, item)` binds
+// one row from firstIndex on.
+template <typename Item, typename Accept, typename BindFixed, typename BindRow>
+WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const QList<Item> &items,
+                       Accept accept, BindFixed bindFixed, BindRow bindRow)
+{
+    return runBatch(db, items, accept, kRowsPerStatement,
+                    [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows,
+                        QString *error) {
+                        return execRows(db, statement, accepted, from, to, rows, bindFixed, bindRow, error);
+                    });
 }
 
 } // namespace ba::sql

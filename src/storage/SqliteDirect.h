@@ -106,44 +106,12 @@ template <typename Item, typename Accept, typename BindFixed, typename BindRow>
 WriteResult writeBatchDirect(QSqlDatabase &db, sqlite3 *handle, const BatchStatement &statement,
                              const QList<Item> &items, Accept accept, BindFixed bindFixed, BindRow bindRow)
 {
-    QElapsedTimer timer;
-    timer.start();
-    WriteResult result;
-    QList<const Item *> accepted;
-    accepted.reserve(items.size());
-    for (const Item &item : items) {
-        if (accept(item)) {
-            accepted.append(&item);
-        }
-    }
-    result.skipped = int(items.size() - accepted.size());
-    if (accepted.isEmpty()) {
-        result.ok = true;
-        return result;
-    }
-    if (!db.transaction()) {
-        result.error = db.lastError().text();
-        return result;
-    }
-    const int rows = directRowsPerStatement(handle, statement);
-    const qsizetype whole = accepted.size() / rows * rows;
-    const int rest = int(accepted.size() - whole);
-    const bool written =
-        execRowsDirect(handle, statement, accepted, 0, whole, rows, bindFixed, bindRow, &result.error) &&
-        execRowsDirect(handle, statement, accepted, whole, accepted.size(), rest, bindFixed, bindRow,
-                       &result.error);
-    if (!written || !db.commit()) {
-        if (written) {
-            result.error = db.lastError().text();
-        }
-        db.rollback();
-        result.ms = timer.elapsed();
-        return result;
-    }
-    result.ok = true;
-    result.rows = int(accepted.size());
-    result.ms = timer.elapsed();
-    return result;
+    return runBatch(db, items, accept, directRowsPerStatement(handle, statement),
+                    [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows,
+                        QString *error) {
+                        return execRowsDirect(handle, statement, accepted, from, to, rows, bindFixed, bindRow,
+                                              error);
+                    });
 }
 
 } // namespace ba::sql
