@@ -1,6 +1,6 @@
+#include "ParserTestSupport.h"
 #include "net/CoinGeckoParser.h"
 
-#include <QFile>
 #include <QTest>
 
 using ba::Candle;
@@ -11,32 +11,8 @@ using ba::HttpResult;
 using ba::MarketSnapshot;
 using ba::PricePoint;
 
-namespace {
-
-QByteArray sample(const char *name)
-{
-    QFile file(QStringLiteral(BA_TEST_DATA_DIR "/") + QString::fromLatin1(name));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing sample %s", name);
-    }
-    return file.readAll();
-}
-
-// An HTTP-level failure as HttpClient reports it, before CoinGecko's body is read.
-HttpResult failed(int status, FetchError::Kind kind, const QByteArray &body, int retryAfter = -1)
-{
-    HttpResult r;
-    r.status = status;
-    r.body = body;
-    r.error.kind = kind;
-    r.error.httpStatus = status;
-    r.error.userMessage = QStringLiteral("generic message");
-    r.error.detail = QStringLiteral("HTTP %1").arg(status);
-    r.error.retryAfterSeconds = retryAfter;
-    return r;
-}
-
-} // namespace
+using ba::testing::failedHttp;
+using ba::testing::sample;
 
 class TestCoinGeckoParser : public QObject
 {
@@ -414,7 +390,7 @@ void TestCoinGeckoParser::errorFromResult_errorBodies()
     QFETCH(FetchError::Kind, kind);
     QFETCH(QString, messageHas);
 
-    const FetchError e = CoinGeckoParser::errorFromResult(failed(status, httpKind, body, 119));
+    const FetchError e = CoinGeckoParser::errorFromResult(failedHttp(status, httpKind, body, QStringLiteral("HTTP %1").arg(status), 119));
 
     QCOMPARE(FetchError::kindName(e.kind), FetchError::kindName(kind));
     QCOMPARE(e.httpStatus, status);

@@ -1,6 +1,7 @@
 #include "fakes/FakeGemini.h"
 #include "logging/Correlation.h"
 #include "net/GeminiClient.h"
+#include "AiGenerationRun.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>
@@ -24,6 +25,9 @@ using Mode = ba::fakes::FakeGemini::Mode;
 Q_DECLARE_METATYPE(ba::FetchError::Kind)
 Q_DECLARE_METATYPE(ba::fakes::FakeGemini::Mode)
 
+using ba::testing::AiGenerationRun;
+using ba::testing::runGeneration;
+
 namespace {
 
 const QString kKey = QStringLiteral("AIzaFAKEtestKey0123456789abcdefghijklm");
@@ -37,14 +41,6 @@ void captureHandler(QtMsgType, const QMessageLogContext &context, const QString 
 }
 
 // What one generation did, collected from its signals.
-struct Run
-{
-    AiResult result;
-    QStringList deltas;
-    QList<int> retries;
-    int finishedCount = 0;
-};
-
 } // namespace
 
 class TestGeminiClient : public QObject
@@ -81,7 +77,6 @@ private Q_SLOTS:
 private:
     GeminiClient::Config config() const;
     AiRequest request(bool stream) const;
-    Run run(AiGeneration *generation, int timeoutMs = 10000);
 
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ba::HttpClient> m_http;
@@ -142,25 +137,9 @@ AiRequest TestGeminiClient::request(bool stream) const
     return r;
 }
 
-Run TestGeminiClient::run(AiGeneration *generation, int timeoutMs)
-{
-    Run out;
-    connect(generation, &AiGeneration::textDelta, this, [&out](const QString &t) { out.deltas.append(t); });
-    connect(generation, &AiGeneration::retryScheduled, this, [&out](int s) { out.retries.append(s); });
-    connect(generation, &AiGeneration::finished, this, [&out](const AiResult &r) {
-        out.result = r;
-        ++out.finishedCount;
-    });
-    QSignalSpy spy(generation, &AiGeneration::finished);
-    if (!spy.wait(timeoutMs)) {
-        qWarning("the generation did not finish within %d ms", timeoutMs);
-    }
-    return out;
-}
-
 void TestGeminiClient::generate_whole_returnsSampleTextUsageAndVersion()
 {
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(r.result.text, QStringLiteral("Learning patterns from data to make predictions.\n"));
     QCOMPARE(r.result.provider, QStringLiteral("gemini"));
@@ -176,7 +155,7 @@ void TestGeminiClient::generate_whole_returnsSampleTextUsageAndVersion()
 
 void TestGeminiClient::generate_stream_emitsEachEventAndTheirConcatenationIsTheText()
 {
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(r.deltas, (QStringList{QStringLiteral("1\n2\n"), QStringLiteral("3\n4\n5")}));
     QCOMPARE(r.deltas.join(QString()), r.result.text);
@@ -188,7 +167,7 @@ void TestGeminiClient::generate_stream_emitsEachEventAndTheirConcatenationIsTheT
 void TestGeminiClient::generate_streamCutMidEventAndMidCharacter_decodesEveryCharacter()
 {
     m_fake->setMode(Mode::SplitStream);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QVERIFY(r.deltas.size() >= 2);
     QCOMPARE(r.deltas.join(QString()), FakeGemini::defaultSplitText());
@@ -198,8 +177,8 @@ void TestGeminiClient::generate_streamCutMidEventAndMidCharacter_decodesEveryCha
 
 void TestGeminiClient::generate_request_hasTheDocumentedUrlAndBody()
 {
-    run(m_client->generate(request(true)));
-    run(m_client->generate(request(false)));
+    runGeneration(m_client->generate(request(true)));
+    runGeneration(m_client->generate(request(false)));
     const QList<ba::fakes::FakeRequest> requests = m_fake->requests();
     QCOMPARE(requests.size(), 2);
     QCOMPARE(requests.at(0).method, QByteArray("POST"));
@@ -235,11 +214,11 @@ void TestGeminiClient::generate_key_onlyInHeaderNeverInUrlNorLog()
 {
     AiRequest req = request(true);
     req.correlationId = QStringLiteral("r77");
-    run(m_client->generate(req));
+    runGeneration(m_client->generate(req));
     m_fake->failNext(Mode::InvalidKey400);
-    run(m_client->generate(request(false)));
+    runGeneration(m_client->generate(request(false)));
     m_fake->failNext(Mode::Unavailable503, 3);
-    run(m_client->generate(request(false)));
+    runGeneration(m_client->generate(request(false)));
     QVERIFY(m_fake->requests().size() >= 4);
     for (const ba::fakes::FakeRequest &r : m_fake->requests()) {
         QCOMPARE(r.header("x-goog-api-key"), kKey.toUtf8());
@@ -307,7 +286,7 @@ void TestGeminiClient::generate_eachAnswerCase_endsWithExpectedResult()
     QFETCH(QString, messagePart);
     QFETCH(int, requests);
     m_fake->setMode(mode);
-    const Run r = run(m_client->generate(request(stream)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(stream)));
     QCOMPARE(r.result.error.kind, kind);
     QCOMPARE(r.result.incomplete, incomplete);
     QCOMPARE(!r.result.text.isEmpty(), hasText);
@@ -325,7 +304,7 @@ void TestGeminiClient::generate_on429WithShortRetryInfo_waitsOnceThenSucceeds()
 {
     m_fake->setRetryDelay("1s");
     m_fake->failNext(Mode::RateLimited429);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(r.retries, QList<int>{1});
     const QList<ba::fakes::FakeRequest> requests = m_fake->requests();
@@ -339,7 +318,7 @@ void TestGeminiClient::generate_on429WithLongRetryInfo_reportsWhenToRetry()
 {
     m_fake->setRetryDelay("45s");
     m_fake->setMode(Mode::RateLimited429);
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::RateLimited);
     QCOMPARE(r.result.error.retryAfterSeconds, 45);
     QCOMPARE(r.result.error.httpStatus, 429);
@@ -360,7 +339,7 @@ void TestGeminiClient::generate_on503ThenSuccess_retriesAndSucceeds()
 {
     QFETCH(bool, stream);
     m_fake->failNext(Mode::Unavailable503);
-    const Run r = run(m_client->generate(request(stream)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(stream)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(m_fake->generateRequestCount(), 2);
     QCOMPARE(r.retries.size(), 1);
@@ -370,7 +349,7 @@ void TestGeminiClient::generate_on503ThenSuccess_retriesAndSucceeds()
 void TestGeminiClient::generate_on503Always_givesUpAfterMaxAttempts()
 {
     m_fake->setMode(Mode::Unavailable503);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::ServerError);
     QCOMPARE(r.result.error.httpStatus, 503);
     QVERIFY2(r.result.error.userMessage.contains(QLatin1String("Gemini is overloaded")),
@@ -383,7 +362,7 @@ void TestGeminiClient::generate_errorAfterTextWasShown_keepsTextAndDoesNotRetry(
 {
     m_fake->setMode(Mode::StreamErrorEvent);
     m_fake->setAnswerText(QStringLiteral("abcdefghi"));
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::ServerError);
     QCOMPARE(r.deltas, QStringList{QStringLiteral("abc")});
     QCOMPARE(r.result.text, QStringLiteral("abc"));
@@ -397,7 +376,7 @@ void TestGeminiClient::generate_withoutKey_failsWithoutAnyRequest()
     c.apiKey = QStringLiteral("  ");
     m_client->setConfig(c);
     QVERIFY(!m_client->isConfigured());
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::Unauthorized);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("A Gemini API key is needed")));
     QCOMPARE(m_fake->requests().size(), 0);
@@ -409,7 +388,7 @@ void TestGeminiClient::generate_unsafeModelId_failsWithoutAnyRequest()
     c.model = QStringLiteral("../../admin?x=");
     m_client->setConfig(c);
     QVERIFY(!m_client->isConfigured());
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::BadRequest);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("List models")));
     QCOMPARE(m_fake->requests().size(), 0);
@@ -421,7 +400,7 @@ void TestGeminiClient::generate_modelsPrefix_isAccepted()
     c.model = QStringLiteral("models/gemini-3-flash-preview");
     m_client->setConfig(c);
     QCOMPARE(m_client->model(), QStringLiteral("gemini-3-flash-preview"));
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY(!r.result.error.isError());
     QCOMPARE(m_fake->lastRequest().path,
              QStringLiteral("/v1beta/models/gemini-3-flash-preview:generateContent"));
@@ -430,7 +409,7 @@ void TestGeminiClient::generate_modelsPrefix_isAccepted()
 void TestGeminiClient::generate_slowAnswer_latencyCoversTheWait()
 {
     m_fake->setDelayMs(2000);
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY(!r.result.error.isError());
     QVERIFY2(r.result.latencyMs >= 2000 && r.result.latencyMs < 4000,
              qPrintable(QString::number(r.result.latencyMs)));
@@ -442,7 +421,7 @@ void TestGeminiClient::abort_duringStream_finishesCancelledOnceKeepingText()
     m_fake->setChunkPauseMs(2000); // the rest comes long after the first event
     AiGeneration *generation = m_client->generate(request(true));
     QPointer<AiGeneration> guard(generation);
-    Run out;
+    AiGenerationRun out;
     connect(generation, &AiGeneration::textDelta, this, [&out, generation](const QString &t) {
         out.deltas.append(t);
         generation->abort(); // from inside the delta handler
@@ -463,7 +442,7 @@ void TestGeminiClient::destroyingClient_cancelsRunningGeneration()
 {
     m_fake->setDelayMs(3000);
     AiGeneration *generation = m_client->generate(request(false));
-    Run out;
+    AiGenerationRun out;
     connect(generation, &AiGeneration::finished, this, [&out](const AiResult &r) {
         out.result = r;
         ++out.finishedCount;

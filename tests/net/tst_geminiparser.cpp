@@ -1,8 +1,8 @@
+#include "ParserTestSupport.h"
 #include "fakes/FakeGemini.h"
 #include "net/GeminiParser.h"
 #include "net/SseParser.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,16 +19,10 @@ using Kind = ba::FetchError::Kind;
 
 Q_DECLARE_METATYPE(ba::FetchError::Kind)
 
-namespace {
+using ba::testing::failedHttp;
+using ba::testing::sample;
 
-QByteArray sample(const char *name)
-{
-    QFile file(QStringLiteral(BA_TEST_DATA_DIR "/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("sample %s missing", name);
-    }
-    return file.readAll();
-}
+namespace {
 
 GeminiResponse parsed(const QByteArray &body)
 {
@@ -37,18 +31,6 @@ GeminiResponse parsed(const QByteArray &body)
     if (error.isError()) {
         qWarning("unexpected parse error: %s", qPrintable(error.detail));
     }
-    return r;
-}
-
-HttpResult failed(int status, const QByteArray &body, Kind kind = Kind::BadRequest)
-{
-    HttpResult r;
-    r.status = status;
-    r.body = body;
-    r.error.kind = kind;
-    r.error.httpStatus = status;
-    r.error.userMessage = QStringLiteral("generic message");
-    r.error.detail = QStringLiteral("generic detail");
     return r;
 }
 
@@ -350,13 +332,13 @@ void TestGeminiParser::errorFromApiError_eachCase_givesKindAndClearMessage()
     QVERIFY(error.detail.contains(QString::number(status)));
     // Same verdict through the HttpResult path the client uses.
     QCOMPARE(
-        GeminiParser::errorFromResult(failed(status, body), QStringLiteral("gemini-9-ultra"), keyGiven).kind,
+        GeminiParser::errorFromResult(failedHttp(status, Kind::BadRequest, body), QStringLiteral("gemini-9-ultra"), keyGiven).kind,
         kind);
 }
 
 void TestGeminiParser::errorFromResult_transportError_isKeptAsIs()
 {
-    const HttpResult offline = failed(0, QByteArray(), Kind::Offline);
+    const HttpResult offline = failedHttp(0, Kind::Offline, QByteArray());
     const FetchError error = GeminiParser::errorFromResult(offline, QStringLiteral("m"), true);
     QCOMPARE(error.kind, Kind::Offline);
     QCOMPARE(error.userMessage, QStringLiteral("generic message"));
@@ -367,7 +349,7 @@ void TestGeminiParser::errorFromResult_transportError_isKeptAsIs()
 void TestGeminiParser::errorFromResult_429WithoutRetryInfo_usesRetryAfterHeader()
 {
     HttpResult r =
-        failed(429, ba::fakes::FakeGemini::rateLimitBody("", false, QStringLiteral("m")), Kind::RateLimited);
+        failedHttp(429, Kind::RateLimited, ba::fakes::FakeGemini::rateLimitBody("", false, QStringLiteral("m")));
     r.error.retryAfterSeconds = 7;
     const FetchError error = GeminiParser::errorFromResult(r, QStringLiteral("m"), true);
     QCOMPARE(error.kind, Kind::RateLimited);
@@ -377,7 +359,7 @@ void TestGeminiParser::errorFromResult_429WithoutRetryInfo_usesRetryAfterHeader(
 void TestGeminiParser::errorFromResult_htmlFromAProxy_isJudgedByStatus()
 {
     const FetchError error = GeminiParser::errorFromResult(
-        failed(502, "<html>Bad Gateway</html>", Kind::ServerError), QStringLiteral("m"), true);
+        failedHttp(502, Kind::ServerError, "<html>Bad Gateway</html>"), QStringLiteral("m"), true);
     QCOMPARE(error.kind, Kind::ServerError);
     QCOMPARE(error.detail, QStringLiteral("generic detail")); // HttpClient's detail carries the body excerpt
 }

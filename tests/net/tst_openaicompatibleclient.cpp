@@ -1,4 +1,5 @@
 #include "fakes/FakeOpenAi.h"
+#include "AiGenerationRun.h"
 #include "net/HttpClient.h"
 #include "net/OpenAiCompatibleClient.h"
 
@@ -19,14 +20,10 @@ using ba::fakes::FakeOpenAi;
 using Kind = ba::FetchError::Kind;
 using Mode = ba::fakes::FakeOpenAi::Mode;
 
-namespace {
+using ba::testing::AiGenerationRun;
+using ba::testing::runGeneration;
 
-struct Run
-{
-    AiResult result;
-    QStringList deltas;
-    int finishedCount = 0;
-};
+namespace {
 
 } // namespace
 
@@ -58,7 +55,6 @@ private Q_SLOTS:
 private:
     OpenAiCompatibleClient::Config config() const;
     AiRequest request(bool stream) const;
-    Run run(AiGeneration *generation, int timeoutMs = 10000);
 
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ba::HttpClient> m_http;
@@ -113,24 +109,9 @@ AiRequest TestOpenAiCompatibleClient::request(bool stream) const
     return r;
 }
 
-Run TestOpenAiCompatibleClient::run(AiGeneration *generation, int timeoutMs)
-{
-    Run out;
-    connect(generation, &AiGeneration::textDelta, this, [&out](const QString &t) { out.deltas.append(t); });
-    connect(generation, &AiGeneration::finished, this, [&out](const AiResult &r) {
-        out.result = r;
-        ++out.finishedCount;
-    });
-    QSignalSpy spy(generation, &AiGeneration::finished);
-    if (!spy.wait(timeoutMs)) {
-        qWarning("the generation did not finish within %d ms", timeoutMs);
-    }
-    return out;
-}
-
 void TestOpenAiCompatibleClient::generate_whole_returnsTextUsageAndModel()
 {
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(r.result.text, m_fake->answerText());
     QCOMPARE(r.result.provider, QStringLiteral("openai-compatible"));
@@ -146,7 +127,7 @@ void TestOpenAiCompatibleClient::generate_whole_returnsTextUsageAndModel()
 
 void TestOpenAiCompatibleClient::generate_stream_emitsDeltasWhoseConcatenationIsTheText()
 {
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QVERIFY(r.deltas.size() >= 3);
     QCOMPARE(r.deltas.join(QString()), m_fake->answerText());
@@ -165,7 +146,7 @@ void TestOpenAiCompatibleClient::generate_request_hasModelMessagesAndOptions_dat
 void TestOpenAiCompatibleClient::generate_request_hasModelMessagesAndOptions()
 {
     QFETCH(bool, stream);
-    run(m_client->generate(request(stream)));
+    runGeneration(m_client->generate(request(stream)));
     const ba::fakes::FakeRequest sent = m_fake->requests().last();
     QCOMPARE(sent.method, QByteArray("POST"));
     QCOMPARE(sent.path, QStringLiteral("/v1/chat/completions"));
@@ -193,7 +174,7 @@ void TestOpenAiCompatibleClient::generate_finishReasonLength_isIncompleteButKept
 {
     QFETCH(bool, stream);
     m_fake->setMode(Mode::Length);
-    const Run r = run(m_client->generate(request(stream)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(stream)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QVERIFY(r.result.incomplete);
     QCOMPARE(r.result.finishReason, QStringLiteral("length"));
@@ -205,7 +186,7 @@ void TestOpenAiCompatibleClient::generate_finishReasonLength_isIncompleteButKept
 void TestOpenAiCompatibleClient::generate_emptyAnswer_isBadResponse()
 {
     m_fake->setMode(Mode::EmptyAnswer);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::BadResponse);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("empty answer")));
 }
@@ -219,7 +200,7 @@ void TestOpenAiCompatibleClient::generate_serverDown_reportsOfflineAndNamesTheAd
     OpenAiCompatibleClient::Config c = config();
     c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
     m_client->setConfig(c);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::Offline);
     QVERIFY2(r.result.error.userMessage.contains(c.baseUrl.toString()),
              qPrintable(r.result.error.userMessage));
@@ -233,7 +214,7 @@ void TestOpenAiCompatibleClient::generate_keySet_goesAsBearerHeader()
     OpenAiCompatibleClient::Config c = config();
     c.apiKey = QStringLiteral("sk-local-123");
     m_client->setConfig(c);
-    const Run r = run(m_client->generate(request(false)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(m_fake->requests().last().header("Authorization"), QByteArray("Bearer sk-local-123"));
     QVERIFY(!m_fake->requests().last().target.contains("sk-local"));
@@ -242,13 +223,13 @@ void TestOpenAiCompatibleClient::generate_keySet_goesAsBearerHeader()
 void TestOpenAiCompatibleClient::generate_keyMissingOrWrong_isUnauthorized()
 {
     m_fake->setRequiredKey(QStringLiteral("sk-local-123"));
-    Run r = run(m_client->generate(request(false)));
+    AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::Unauthorized);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("needs an API key")));
     OpenAiCompatibleClient::Config c = config();
     c.apiKey = QStringLiteral("sk-wrong");
     m_client->setConfig(c);
-    r = run(m_client->generate(request(true)));
+    r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::Unauthorized);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("refused the API key")));
     QCOMPARE(m_fake->chatRequestCount(), 2); // no retries for a refused key
@@ -259,7 +240,7 @@ void TestOpenAiCompatibleClient::generate_unknownModel_isNotFoundAndSuggestsPull
     OpenAiCompatibleClient::Config c = config();
     c.model = QStringLiteral("mistral:7b");
     m_client->setConfig(c);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::NotFound);
     QCOMPARE(r.result.error.httpStatus, 404);
     QVERIFY2(r.result.error.userMessage.contains(QLatin1String("ollama pull mistral:7b")),
@@ -269,11 +250,11 @@ void TestOpenAiCompatibleClient::generate_unknownModel_isNotFoundAndSuggestsPull
 void TestOpenAiCompatibleClient::generate_serverError_retriesOnceThenReports()
 {
     m_fake->failNext(Mode::ServerError500);
-    Run r = run(m_client->generate(request(false)));
+    AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.detail));
     QCOMPARE(m_fake->chatRequestCount(), 2);
     m_fake->setMode(Mode::ServerError500);
-    r = run(m_client->generate(request(false)));
+    r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::ServerError);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("HTTP 500")));
     QCOMPARE(m_fake->chatRequestCount(), 2 + config().maxAttempts);
@@ -282,7 +263,7 @@ void TestOpenAiCompatibleClient::generate_serverError_retriesOnceThenReports()
 void TestOpenAiCompatibleClient::generate_errorEventAfterText_keepsTextWithoutRetry()
 {
     m_fake->setMode(Mode::StreamError);
-    const Run r = run(m_client->generate(request(true)));
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)));
     QCOMPARE(r.result.error.kind, Kind::ServerError);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("failed to decode token")));
     QCOMPARE(r.deltas.size(), 1);
@@ -297,13 +278,13 @@ void TestOpenAiCompatibleClient::generate_notConfigured_failsWithoutRequest()
     c.model.clear();
     m_client->setConfig(c);
     QVERIFY(!m_client->isConfigured());
-    Run r = run(m_client->generate(request(false)));
+    AiGenerationRun r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::BadRequest);
     c = config();
     c.baseUrl = QUrl(QStringLiteral("file:///tmp/x"));
     m_client->setConfig(c);
     QVERIFY(!m_client->isConfigured());
-    r = run(m_client->generate(request(false)));
+    r = runGeneration(m_client->generate(request(false)));
     QCOMPARE(r.result.error.kind, Kind::BadRequest);
     QVERIFY(r.result.error.userMessage.contains(QLatin1String("11434")));
     QCOMPARE(m_fake->requests().size(), 0);

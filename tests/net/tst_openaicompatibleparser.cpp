@@ -1,3 +1,4 @@
+#include "ParserTestSupport.h"
 #include "net/OpenAiCompatibleParser.h"
 
 #include <QJsonArray>
@@ -14,21 +15,11 @@ using Kind = ba::FetchError::Kind;
 
 Q_DECLARE_METATYPE(ba::FetchError::Kind)
 
+using ba::testing::failedHttp;
+
 namespace {
 
 const QUrl kBase(QStringLiteral("http://127.0.0.1:11434/v1"));
-
-HttpResult failed(int status, const QByteArray &body, Kind kind)
-{
-    HttpResult r;
-    r.status = status;
-    r.body = body;
-    r.error.kind = kind;
-    r.error.httpStatus = status;
-    r.error.userMessage = QStringLiteral("generic message");
-    r.error.detail = QStringLiteral("generic detail");
-    return r;
-}
 
 } // namespace
 
@@ -202,7 +193,7 @@ void TestOpenAiCompatibleParser::errorFromResult_eachStatus_givesKind()
     QFETCH(Kind, transport);
     QFETCH(Kind, kind);
     QFETCH(QString, messagePart);
-    const FetchError error = OpenAiCompatibleParser::errorFromResult(failed(status, body, transport), kBase,
+    const FetchError error = OpenAiCompatibleParser::errorFromResult(failedHttp(status, transport, body), kBase,
                                                                      QStringLiteral("m"), true);
     QCOMPARE(error.kind, kind);
     QVERIFY2(error.userMessage.contains(messagePart), qPrintable(error.userMessage));
