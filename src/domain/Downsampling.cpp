@@ -73,16 +73,6 @@ QList<QPointF> m4Core(std::span<const QPointF> points, const Buckets &buckets)
     return out;
 }
 
-// Indices [begin, end) of the points inside [xMin, xMax].
-std::pair<std::size_t, std::size_t> insideRange(std::span<const QPointF> points, double xMin, double xMax)
-{
-    const auto begin = std::partition_point(points.begin(), points.end(),
-                                            [xMin](const QPointF &pt) { return pt.x() < xMin; });
-    const auto end =
-        std::partition_point(begin, points.end(), [xMax](const QPointF &pt) { return pt.x() <= xMax; });
-    return {static_cast<std::size_t>(begin - points.begin()), static_cast<std::size_t>(end - points.begin())};
-}
-
 } // namespace
 
 QList<QPointF> m4(std::span<const QPointF> points, int pixelWidth)
@@ -103,7 +93,7 @@ QList<QPointF> m4Visible(std::span<const QPointF> points, int pixelWidth, double
     if (xMin > xMax) {
         std::swap(xMin, xMax);
     }
-    auto [begin, end] = insideRange(points, xMin, xMax);
+    auto [begin, end] = indicesInside(points, xMin, xMax);
     // One neighbour beyond each edge, so the line runs on to the plot border.
     begin = begin > 0 ? begin - 1 : begin;
     end = end < points.size() ? end + 1 : end;
@@ -124,7 +114,7 @@ QList<QPointF> maxPerBucket(std::span<const QPointF> points, int pixelWidth, dou
     if (xMin > xMax) {
         std::swap(xMin, xMax);
     }
-    const auto [begin, end] = insideRange(points, xMin, xMax);
+    const auto [begin, end] = indicesInside(points, xMin, xMax);
     if (begin == end) {
         return out;
     }

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QPointF>
 #include <algorithm>
+#include <cstddef>
 #include <limits>
+#include <span>
+#include <utility>
 
 namespace ba::downsampling {
 
@@ -41,5 +45,15 @@ private:
     double m_x1;
     double m_scale;
 };
+
+// Indices [begin, end) of the points of an x-sorted series that lie inside [xMin, xMax].
+inline std::pair<std::size_t, std::size_t> indicesInside(std::span<const QPointF> points, double xMin, double xMax)
+{
+    const auto begin = std::partition_point(points.begin(), points.end(),
+                                            [xMin](const QPointF &pt) { return pt.x() < xMin; });
+    const auto end =
+        std::partition_point(begin, points.end(), [xMax](const QPointF &pt) { return pt.x() <= xMax; });
+    return {static_cast<std::size_t>(begin - points.begin()), static_cast<std::size_t>(end - points.begin())};
+}
 
 } // namespace ba::downsampling

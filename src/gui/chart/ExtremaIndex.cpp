@@ -15,16 +15,6 @@ constexpr std::size_t kBlock = 64;
 // downsampling's bucket maths, shared so that the results are identical.
 using Buckets = downsampling::PixelBuckets;
 
-// Indices [begin, end) of the points inside [xMin, xMax].
-std::pair<std::size_t, std::size_t> insideRange(std::span<const QPointF> points, double xMin, double xMax)
-{
-    const auto begin =
-        std::partition_point(points.begin(), points.end(), [xMin](const QPointF &p) { return p.x() < xMin; });
-    const auto end =
-        std::partition_point(begin, points.end(), [xMax](const QPointF &p) { return p.x() <= xMax; });
-    return {static_cast<std::size_t>(begin - points.begin()), static_cast<std::size_t>(end - points.begin())};
-}
-
 // First index in [from, end) whose x is >= limit (end if none).
 std::size_t firstAtOrAfter(std::span<const QPointF> points, std::size_t from, std::size_t end, double limit)
 {
@@ -114,7 +104,7 @@ QList<QPointF> ExtremaIndex::m4Visible(std::span<const QPointF> points, int pixe
         if (xMin > xMax) {
             std::swap(xMin, xMax);
         }
-        std::tie(begin, end) = insideRange(points, xMin, xMax);
+        std::tie(begin, end) = downsampling::indicesInside(points, xMin, xMax);
         // One neighbour beyond each edge, so the line runs on to the plot border.
         begin = begin > 0 ? begin - 1 : begin;
         end = end < points.size() ? end + 1 : end;
@@ -159,7 +149,7 @@ QList<QPointF> ExtremaIndex::maxPerBucket(std::span<const QPointF> points, int b
     if (xMin > xMax) {
         std::swap(xMin, xMax);
     }
-    const auto [begin, end] = insideRange(points, xMin, xMax);
+    const auto [begin, end] = downsampling::indicesInside(points, xMin, xMax);
     if (begin == end) {
         return out;
     }
