@@ -78,9 +78,22 @@ private:
     qint64 m_worstNs = 0;
 };
 
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+struct ProducerTimes
+{
+    double wallMs = 0; // until both threads have logged everything
+    double cpuMs = 0;  // the two threads' CPU time together
+};
+
 struct Run
 {
-    double producersMs = 0; // until both threads have logged everything
+    ProducerTimes producers;
     double allInDockMs = 0; // until the dock shows the last message
     double worstStallMs = 0;
     qint64 fileLines = 0; // bench lines found in the file
@@ -94,20 +107,23 @@ struct Run
 };
 
 // Starts the producers and returns when both are done; the GUI thread's event loop keeps running.
-double runProducers(QEventLoop &loop)
+ProducerTimes runProducers(QEventLoop &loop)
 {
     std::atomic<int> finished{0};
     std::vector<Clock::time_point> ends(kThreads);
+    std::vector<double> cpuMs(kThreads);
     const Clock::time_point start = Clock::now();
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
-        threads.emplace_back([t, &ends, &finished, &loop] {
+        threads.emplace_back([t, &ends, &cpuMs, &finished, &loop] {
+            const double cpuStart = threadCpuMs();
             ba::CorrelationScope scope(QStringLiteral("r%1").arg(t + 1));
             for (int i = 0; i < kPerThread; ++i) {
                 qCInfo(lcBench).noquote() << "GET /api/v3/coins/bitcoin/market_chart?vs_currency=usd&days=30 -> 200"
                                           << i << "ms 182 KB thread" << t;
             }
             ends[size_t(t)] = Clock::now();
+            cpuMs[size_t(t)] = threadCpuMs() - cpuStart;
             if (finished.fetch_add(1) + 1 == kThreads) {
                 QMetaObject::invokeMethod(&loop, [&loop] { loop.quit(); }, Qt::QueuedConnection);
             }
@@ -117,16 +133,16 @@ double runProducers(QEventLoop &loop)
     for (std::thread &thread : threads) {
         thread.join();
     }
-    return msSince(start, *std::max_element(ends.begin(), ends.end()));
+    return {msSince(start, *std::max_element(ends.begin(), ends.end())), cpuMs[0] + cpuMs[1]};
 }
 
-double runBaseline()
+ProducerTimes runBaseline()
 {
     QEventLoop loop;
     const QtMessageHandler previous = qInstallMessageHandler(noopHandler);
-    const double ms = runProducers(loop);
+    const ProducerTimes times = runProducers(loop);
     qInstallMessageHandler(previous);
-    return ms;
+    return times;
 }
 
 qint64 countBenchLines(const QString &path)
@@ -175,7 +191,7 @@ Run runHub(int repeat)
     QElapsedTimer total;
     total.start();
     QEventLoop loop;
-    run.producersMs = runProducers(loop);
+    run.producers = runProducers(loop);
 
     // The last line, logged by the GUI thread: when the dock shows it, everything has been through.
     const QString sentinel = QStringLiteral("bench run %1 done").arg(repeat);
@@ -223,23 +239,28 @@ int main(int argc, char *argv[])
 
     std::vector<double> baseline;
     std::vector<double> producers;
+    std::vector<double> baselineCpu;
+    std::vector<double> producersCpu;
     std::vector<double> inDock;
     std::vector<double> stalls;
     bool complete = true;
     for (int repeat = 1; repeat <= repeats; ++repeat) {
-        baseline.push_back(runBaseline());
+        const ProducerTimes base = runBaseline();
+        baseline.push_back(base.wallMs);
+        baselineCpu.push_back(base.cpuMs);
         const Run run = runHub(repeat);
-        producers.push_back(run.producersMs);
+        producers.push_back(run.producers.wallMs);
+        producersCpu.push_back(run.producers.cpuMs);
         inDock.push_back(run.allInDockMs);
         stalls.push_back(run.worstStallMs);
         const bool fileOk = run.fileLines == qint64(messages);
         const bool dockOk = run.newestLast && run.dockRows == ba::LogModel::DefaultCapacity &&
                             quint64(run.dockRows) + run.dockDropped == run.hubEntries;
         complete = complete && fileOk && dockOk;
-        std::printf("run %d: no-op %.1f ms, LogHub %.1f ms, in dock after %.1f ms, worst stall %.1f ms, "
+        std::printf("run %d: no-op %.1f ms (CPU %.1f), LogHub %.1f ms (CPU %.1f), in dock after %.1f ms, worst stall %.1f ms, "
                     "file %lld/%lld lines, dock %d rows + %llu dropped = %llu entries, %d batches (largest %d, "
                     "slowest %.1f ms)%s\n",
-                    repeat, baseline.back(), run.producersMs, run.allInDockMs, run.worstStallMs,
+                    repeat, base.wallMs, base.cpuMs, run.producers.wallMs, run.producers.cpuMs, run.allInDockMs, run.worstStallMs,
                     static_cast<long long>(run.fileLines), static_cast<long long>(messages), run.dockRows,
                     static_cast<unsigned long long>(run.dockDropped), static_cast<unsigned long long>(run.hubEntries),
                     run.batches, run.largestBatch, run.slowestBatchMs, fileOk && dockOk ? "" : "  <- INCOMPLETE");
@@ -253,6 +274,10 @@ int main(int argc, char *argv[])
     std::printf("  no-op handler      %8.1f ms  %6.2f M msg/s\n", median(baseline), baseRate / 1e6);
     std::printf("  LogHub + file + dock %6.1f ms  %6.2f M msg/s  ratio %.2f (need >= %.2f)\n", median(producers),
                 hubRate / 1e6, ratio, kMinThroughputRatio);
+    // The logging threads' own cost per message; the rest of the difference is CPU that the writer
+    // and the GUI thread took from them (two cores).
+    std::printf("  logging threads' CPU per message: no-op %.2f us, LogHub %.2f us\n",
+                median(baselineCpu) * 1e3 / messages, median(producersCpu) * 1e3 / messages);
     std::printf("  all in the dock after %.1f ms (median)\n", median(inDock));
     std::printf("  event-loop stall: median of runs %.1f ms, worst %.1f ms (need <= %.0f; heartbeat %d ms)\n",
                 median(stalls), worstStall, kMaxStallMs, kHeartbeatMs);

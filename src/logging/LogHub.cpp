@@ -1,19 +1,19 @@
 #include "logging/LogHub.h"
 
 #include "logging/Correlation.h"
+#include "logging/LogStaging.h"
 #include "logging/Redactor.h"
 #include "logging/RotatingLogFile.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QTimer>
 #include <atomic>
-#include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <pthread.h>
 #include <mutex>
 #include <thread>
 
@@ -26,9 +26,9 @@ namespace ba {
 
 namespace {
 
-// A backstop against a runaway producer when the writer cannot keep up (e.g. a stalled disk):
-// the handler must never block, so beyond this many waiting messages new ones are counted and dropped.
-constexpr size_t kMaxQueued = 1000000;
+// A backstop against a runaway thread when the writer cannot keep up (e.g. a stalled disk): the
+// handler must never block, so beyond this many waiting messages a thread's new ones are counted and dropped.
+constexpr size_t kMaxWaitingPerThread = 1000000;
 
 // QtMsgType values are not ordered by severity (QtInfoMsg is 4).
 int severity(QtMsgType level)
@@ -48,42 +48,36 @@ int severity(QtMsgType level)
     return 1;
 }
 
-// A message as captured on the calling thread; everything costly happens later in the writer.
-struct Pending
-{
-    QtMsgType level;
-    qint64 timeMs;
-    QString category;
-    QString correlationId;
-    QString message;
-    quintptr threadId;
-};
-
-// Producers hold the queue lock for one push_back: a contended lock is better spun on briefly than
-// slept on (glibc's adaptive mutex), or two logging threads hand the lock over through the kernel.
-class AdaptiveMutex
+// Category names and correlation ids repeat on nearly every line: the writer keeps one QString per
+// distinct value and shares it between entries. Bounded, since ids grow with each refresh.
+class StringPool
 {
 public:
-    AdaptiveMutex()
+    QString get(QStringView text)
     {
-        pthread_mutexattr_t attributes;
-        pthread_mutexattr_init(&attributes);
-#if defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
-        pthread_mutexattr_settype(&attributes, PTHREAD_MUTEX_ADAPTIVE_NP);
-#endif
-        pthread_mutex_init(&m_mutex, &attributes);
-        pthread_mutexattr_destroy(&attributes);
+        if (text.isEmpty()) {
+            return QString();
+        }
+        // A key over the caller's characters, no copy: most lookups find the string.
+        const QString key = QString::fromRawData(reinterpret_cast<const QChar *>(text.utf16()), text.size());
+        const auto it = m_strings.constFind(key);
+        if (it != m_strings.cend()) {
+            return *it;
+        }
+        if (m_strings.size() >= kMaxStrings) {
+            m_strings.clear();
+        }
+        const QString copy = text.toString();
+        m_strings.insert(copy);
+        return copy;
     }
-    ~AdaptiveMutex() { pthread_mutex_destroy(&m_mutex); }
-    AdaptiveMutex(const AdaptiveMutex &) = delete;
-    AdaptiveMutex &operator=(const AdaptiveMutex &) = delete;
-    void lock() { pthread_mutex_lock(&m_mutex); }
-    void unlock() { pthread_mutex_unlock(&m_mutex); }
-    bool try_lock() { return pthread_mutex_trylock(&m_mutex) == 0; }
 
 private:
-    pthread_mutex_t m_mutex;
+    static constexpr qsizetype kMaxStrings = 4096;
+    QSet<QString> m_strings;
 };
+
+constexpr int kDeliveryRetryMs = 5;
 
 bool rulesSetByHub = false; // setFilterRules is process-wide; only undo what we did
 
@@ -131,8 +125,8 @@ struct LogHub::Private
     {}
 
     void run();
-    void process(std::vector<Pending> &batch, quint64 droppedFromQueue);
-    LogEntry toEntry(Pending &pending);
+    void process(const LogStaging::Batch &batch);
+    LogEntry toEntry(const LogStaging::Message &message);
     void pushToRing(std::vector<LogEntry> &entries);
     void scheduleDelivery();
     void deliver();
@@ -143,16 +137,11 @@ struct LogHub::Private
     std::atomic<int> minimumSeverity{severity(QtInfoMsg)};
     std::atomic<QtMsgType> minimumLevel{QtInfoMsg};
 
-    // Queue between producers (any thread) and the writer.
-    AdaptiveMutex queueMutex;
-    std::condition_variable_any queueReady;
-    std::condition_variable_any batchDone;
-    std::vector<Pending> queue;
-    quint64 enqueued = 0;
-    quint64 processed = 0;
-    quint64 droppedFromQueue = 0;
-    bool stopping = false;
+    // Between the logging threads and the writer.
+    LogStaging staging{kMaxWaitingPerThread};
     std::thread writer;
+    StringPool categories; // writer only
+    StringPool correlationIds; // writer only
 
     // Only the writer writes (and openFile replays the ring); both hold fileMutex.
     mutable std::mutex fileMutex;
@@ -171,54 +160,37 @@ struct LogHub::Private
 
 void LogHub::Private::run()
 {
-    std::vector<Pending> batch;
-    std::unique_lock lock(queueMutex);
-    for (;;) {
-        queueReady.wait(lock, [this] { return stopping || !queue.empty() || droppedFromQueue > 0; });
-        if (queue.empty() && droppedFromQueue == 0 && stopping) {
-            return;
-        }
-        batch.swap(queue);
-        const quint64 dropped = std::exchange(droppedFromQueue, 0);
-        lock.unlock();
-        process(batch, dropped);
-        lock.lock();
-        processed += batch.size();
-        batch.clear(); // keeps its capacity for the next swap
-        batchDone.notify_all();
+    LogStaging::Batch batch;
+    while (staging.take(batch)) {
+        process(batch);
+        staging.finished(batch);
     }
 }
 
-LogEntry LogHub::Private::toEntry(Pending &pending)
+LogEntry LogHub::Private::toEntry(const LogStaging::Message &message)
 {
     LogEntry entry;
     entry.sequence = ++nextSequence;
-    entry.timeMs = pending.timeMs;
-    entry.level = pending.level;
-    entry.category = std::move(pending.category);
-    entry.correlationId = std::move(pending.correlationId);
-    entry.message = redactor.redact(pending.message);
-    entry.threadId = pending.threadId;
+    entry.timeMs = message.timeMs;
+    entry.level = message.level;
+    entry.category = categories.get(message.category);
+    entry.correlationId = correlationIds.get(message.correlationId);
+    entry.message = redactor.redact(message.text.toString());
+    entry.threadId = message.threadId;
     return entry;
 }
 
-void LogHub::Private::process(std::vector<Pending> &batch, quint64 droppedFromQueueCount)
+void LogHub::Private::process(const LogStaging::Batch &batch)
 {
     std::vector<LogEntry> entries;
     entries.reserve(batch.size() + 1);
-    if (droppedFromQueueCount > 0) {
-        Pending notice{QtWarningMsg,
-                       QDateTime::currentMSecsSinceEpoch(),
-                       QStringLiteral("ba.logging"),
-                       QString(),
-                       QStringLiteral("%1 messages dropped: the log writer could not keep up")
-                           .arg(droppedFromQueueCount),
-                       quintptr(QThread::currentThreadId())};
-        entries.push_back(toEntry(notice));
+    if (batch.dropped() > 0) {
+        const QString notice =
+            QStringLiteral("%1 messages dropped: the log writer could not keep up").arg(batch.dropped());
+        entries.push_back(toEntry({QtWarningMsg, QDateTime::currentMSecsSinceEpoch(),
+                                   quintptr(QThread::currentThreadId()), u"ba.logging", QStringView(), notice}));
     }
-    for (Pending &pending : batch) {
-        entries.push_back(toEntry(pending));
-    }
+    batch.forEach([this, &entries](const LogStaging::Message &message) { entries.push_back(toEntry(message)); });
 
     QByteArray echo;
     {
@@ -264,7 +236,7 @@ void LogHub::Private::scheduleDelivery()
         q,
         [this] {
             if (!deliveryTimer->isActive()) {
-                deliveryTimer->start();
+                deliveryTimer->start(std::max(0, options.guiBatchIntervalMs));
             }
         },
         Qt::QueuedConnection);
@@ -272,22 +244,28 @@ void LogHub::Private::scheduleDelivery()
 
 void LogHub::Private::deliver()
 {
+    // The GUI thread never waits for the writer: it runs below normal priority and may be preempted
+    // while it holds the ring, which stalled the event loop for tens of milliseconds when the CPU was
+    // busy. A busy ring means entries are arriving; try again shortly.
+    std::unique_lock ringLock(ringMutex, std::try_to_lock);
+    if (!ringLock.owns_lock()) {
+        deliveryTimer->start(kDeliveryRetryMs);
+        return;
+    }
     // Cleared before reading: an entry pushed from now on schedules another delivery.
     deliveryScheduled.store(false);
-    QList<LogEntry> batch;
-    {
-        const std::lock_guard ringLock(ringMutex);
-        if (ring.empty()) {
-            return;
-        }
-        const quint64 front = ring.front().sequence;
-        const quint64 first = std::max(lastDelivered + 1, front);
-        batch.reserve(qsizetype(ring.size() - std::min(ring.size(), size_t(first - front))));
-        for (size_t index = size_t(first - front); index < ring.size(); ++index) {
-            batch.append(ring[index]);
-        }
-        lastDelivered = ring.back().sequence;
+    if (ring.empty()) {
+        return;
     }
+    QList<LogEntry> batch;
+    const quint64 front = ring.front().sequence;
+    const quint64 first = std::max(lastDelivered + 1, front);
+    batch.reserve(qsizetype(ring.size() - std::min(ring.size(), size_t(first - front))));
+    for (size_t index = size_t(first - front); index < ring.size(); ++index) {
+        batch.append(ring[index]);
+    }
+    lastDelivered = ring.back().sequence;
+    ringLock.unlock();
     if (!batch.isEmpty()) {
         Q_EMIT q->entriesAppended(batch);
     }
@@ -301,7 +279,6 @@ LogHub::LogHub(const Options &options, QObject *parent)
     registerLogMetaTypes();
     d->deliveryTimer = new QTimer(this);
     d->deliveryTimer->setSingleShot(true);
-    d->deliveryTimer->setInterval(std::max(0, options.guiBatchIntervalMs));
     connect(d->deliveryTimer, &QTimer::timeout, this, [this] { d->deliver(); });
     d->writer = std::thread([this] {
         lowerWriterPriority();
@@ -312,12 +289,8 @@ LogHub::LogHub(const Options &options, QObject *parent)
 LogHub::~LogHub()
 {
     uninstall();
-    {
-        const std::lock_guard lock(d->queueMutex);
-        d->stopping = true;
-    }
-    d->queueReady.notify_all();
-    d->writer.join(); // the writer drains the queue before it returns
+    d->staging.stop();
+    d->writer.join(); // the writer drains what is waiting before it returns
     const std::lock_guard fileLock(d->fileMutex);
     d->file.close();
 }
@@ -380,28 +353,9 @@ void LogHub::append(QtMsgType level, const char *category, const QString &messag
     if (level != QtFatalMsg && severity(level) < d->minimumSeverity.load(std::memory_order_relaxed)) {
         return;
     }
-    Pending pending{level,
-                    QDateTime::currentMSecsSinceEpoch(),
-                    categoryName(category),
-                    currentCorrelationId(), // the caller's id: the writer runs on another thread
-                    message,
-                    quintptr(QThread::currentThreadId())};
-    bool writerMayWait = false;
-    {
-        const std::lock_guard lock(d->queueMutex);
-        if (d->queue.size() >= kMaxQueued && level != QtFatalMsg) {
-            ++d->droppedFromQueue;
-            return;
-        }
-        // The writer takes the whole queue at once, so it can only be waiting while the queue is
-        // empty: waking it for every message cost a futex call and a context switch each.
-        writerMayWait = d->queue.empty();
-        d->queue.push_back(std::move(pending));
-        ++d->enqueued;
-    }
-    if (writerMayWait) {
-        d->queueReady.notify_one();
-    }
+    // The caller's correlation id: the writer runs on another thread.
+    d->staging.append(level, QDateTime::currentMSecsSinceEpoch(), categoryName(category), currentCorrelationId(),
+                      message);
 }
 
 void LogHub::flush()
@@ -409,10 +363,7 @@ void LogHub::flush()
     if (std::this_thread::get_id() == d->writer.get_id()) {
         return; // the writer flushes after every batch; waiting for itself would dead-lock
     }
-    std::unique_lock lock(d->queueMutex);
-    const quint64 target = d->enqueued;
-    d->queueReady.notify_one();
-    d->batchDone.wait(lock, [this, target] { return d->processed >= target; });
+    d->staging.flush();
 }
 
 QList<LogEntry> LogHub::recent(int maxEntries) const
