@@ -22,6 +22,9 @@ public:
         int keptFiles = 5; // bitcoin-analyzer.log.1 ... .5
         int guiBatchIntervalMs = 40;
         bool echoToStderr = true;
+        // Per logging thread: beyond this many messages waiting for the writer (a stalled disk),
+        // new ones are counted and dropped, and the file says how many.
+        int maxWaitingPerThread = 250000;
     };
 
     explicit LogHub(QObject *parent = nullptr);

@@ -16,7 +16,10 @@
 #include <vector>
 
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #endif
 
 using ba::LogEntry;
@@ -353,6 +356,63 @@ private Q_SLOTS:
         QVERIFY2(lines.at(1).contains(QStringLiteral("FATAL default [r13] fatal reached the file")),
                  qPrintable(lines.at(1)));
     }
+
+#ifdef Q_OS_UNIX
+    void append_writerStalledByTheDisk_dropsBeyondTheLimitAndSaysHowMany()
+    {
+        // The log "file" is a pipe that nobody reads yet: the writer blocks in write() once the
+        // pipe's buffer (64 KiB) is full, like a stalled disk.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stalled.log"));
+        QCOMPARE(mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        QByteArray written;
+        std::thread readLater;
+        {
+            LogHub::Options options = quietOptions();
+            options.maxWaitingPerThread = 100;
+            LogHub hub(options);
+            QVERIFY(hub.openFile(path));
+            const QString longLine(1000, QLatin1Char('x'));
+            for (int i = 0; i < 200; ++i) { // at least 100 accepted: 100 KB, more than the pipe holds
+                hub.append(QtInfoMsg, kCategory, longLine);
+            }
+            for (int i = 0; i < 1000; ++i) { // at most 100 of these fit while the writer is stuck
+                hub.append(QtInfoMsg, kCategory, QStringLiteral("short %1").arg(i));
+            }
+            // Now read: the writer gets going again and the hub, when destroyed, closes the pipe.
+            fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) & ~O_NONBLOCK);
+            readLater = std::thread([reader, &written] {
+                char buffer[65536];
+                ssize_t got = 0;
+                while ((got = ::read(reader, buffer, sizeof buffer)) > 0) {
+                    written.append(buffer, qsizetype(got));
+                }
+            });
+            hub.flush();
+        }
+        readLater.join();
+        ::close(reader);
+
+        const QStringList lines = QString::fromUtf8(written).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        static const QRegularExpression notice(QStringLiteral("ba\\.logging \\[-\\] (\\d+) messages dropped: "
+                                                              "the log writer could not keep up$"));
+        int dropped = 0;
+        int kept = 0;
+        for (const QString &line : lines) {
+            const QRegularExpressionMatch match = notice.match(line);
+            if (match.hasMatch()) {
+                QVERIFY(line.contains(QStringLiteral(" WARN ")));
+                dropped += match.captured(1).toInt();
+            } else if (line.contains(QLatin1String(kCategory))) {
+                ++kept;
+            }
+        }
+        QVERIFY2(dropped >= 900, qPrintable(QStringLiteral("%1 dropped").arg(dropped)));
+        QCOMPARE(kept + dropped, 1200); // every message either in the file or counted
+    }
+#endif
 
     void destructor_whileInstalled_uninstallsAndDrainsQueue()
     {
