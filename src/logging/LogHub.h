@@ -8,9 +8,10 @@
 
 namespace ba {
 
-// Collects every qDebug/qInfo/qWarning/... of the process. The message handler only enqueues
-// (safe from any thread, never blocks on the GUI); a writer drains the queue into a bounded
-// ring buffer and the rotating log file; the GUI receives batches on a timer (<= 50 ms).
+// Collects every qDebug/qInfo/qWarning/... of the process. The message handler only copies the
+// message into its thread's queue (LogStaging: safe from any thread, never blocks on the GUI or on
+// another logging thread); a writer drains the queues into a bounded ring buffer and the rotating
+// log file; the GUI receives batches on a timer (<= 50 ms).
 class LogHub : public QObject
 {
     Q_OBJECT
