@@ -56,6 +56,9 @@ public:
     // take() drains what is left, then returns false.
     void stop();
 
+    // The consumer found every queue empty and waits (or is about to) for the next message.
+    bool isConsumerAsleep() const { return m_consumerAsleep.load(); }
+
 private:
     struct Chunk;
     struct Queue;

@@ -178,7 +178,7 @@ private Q_SLOTS:
             text = seen.empty() ? QString() : seen.front().text;
             taken = true;
         });
-        QTest::qWait(50); // long enough for the consumer to go to sleep; the test passes either way
+        QTRY_VERIFY_WITH_TIMEOUT(staging.isConsumerAsleep(), 5000);
         QVERIFY(!taken);
         append(staging, QStringLiteral("wake up"));
         const bool woken = QTest::qWaitFor([&taken] { return taken.load(); }, 5000);

@@ -21,19 +21,19 @@ void TestNewsRequestInterceptor::isSameSite_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("site");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("same") << QStringLiteral("news.bitcoin.com") << QStringLiteral("news.bitcoin.com") << true;
-    QTest::newRow("subdomain") << QStringLiteral("static.news.bitcoin.com")
-                               << QStringLiteral("news.bitcoin.com") << true;
-    QTest::newRow("case") << QStringLiteral("NEWS.Bitcoin.com") << QStringLiteral("news.bitcoin.com") << true;
-    QTest::newRow("www stripped") << QStringLiteral("coindesk.com") << QStringLiteral("www.coindesk.com")
+    QTest::newRow("same") << QStringLiteral("news.site.example") << QStringLiteral("news.site.example") << true;
+    QTest::newRow("subdomain") << QStringLiteral("static.news.site.example")
+                               << QStringLiteral("news.site.example") << true;
+    QTest::newRow("case") << QStringLiteral("NEWS.Site.example") << QStringLiteral("news.site.example") << true;
+    QTest::newRow("www stripped") << QStringLiteral("feeds.example") << QStringLiteral("www.feeds.example")
                                   << true;
-    QTest::newRow("parent") << QStringLiteral("bitcoin.com") << QStringLiteral("news.bitcoin.com") << false;
-    QTest::newRow("sibling") << QStringLiteral("www.bitcoin.com") << QStringLiteral("news.bitcoin.com")
+    QTest::newRow("parent") << QStringLiteral("site.example") << QStringLiteral("news.site.example") << false;
+    QTest::newRow("sibling") << QStringLiteral("www.site.example") << QStringLiteral("news.site.example")
                              << false;
-    QTest::newRow("suffix trick") << QStringLiteral("evilnews.bitcoin.com")
-                                  << QStringLiteral("news.bitcoin.com") << false;
-    QTest::newRow("prefix trick") << QStringLiteral("news.bitcoin.com.evil.example")
-                                  << QStringLiteral("news.bitcoin.com") << false;
+    QTest::newRow("suffix trick") << QStringLiteral("evilnews.site.example")
+                                  << QStringLiteral("news.site.example") << false;
+    QTest::newRow("prefix trick") << QStringLiteral("news.site.example.evil.example")
+                                  << QStringLiteral("news.site.example") << false;
     QTest::newRow("other ip") << QStringLiteral("127.0.0.2") << QStringLiteral("127.0.0.1") << false;
     QTest::newRow("localhost") << QStringLiteral("localhost") << QStringLiteral("127.0.0.1") << false;
     QTest::newRow("empty site") << QStringLiteral("a.example") << QString() << false;
@@ -51,8 +51,8 @@ void TestNewsRequestInterceptor::isAllowedNavigation_data()
 {
     QTest::addColumn<QUrl>("url");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("same host") << QUrl(QStringLiteral("https://news.bitcoin.com/a")) << true;
-    QTest::newRow("other port") << QUrl(QStringLiteral("http://news.bitcoin.com:8080/a")) << true;
+    QTest::newRow("same host") << QUrl(QStringLiteral("https://news.site.example/a")) << true;
+    QTest::newRow("other port") << QUrl(QStringLiteral("http://news.site.example:8080/a")) << true;
     QTest::newRow("other host") << QUrl(QStringLiteral("https://evil.example/")) << false;
     QTest::newRow("javascript") << QUrl(QStringLiteral("javascript:alert(1)")) << false;
     QTest::newRow("data") << QUrl(QStringLiteral("data:text/html,x")) << false;
@@ -63,7 +63,7 @@ void TestNewsRequestInterceptor::isAllowedNavigation()
 {
     QFETCH(QUrl, url);
     QFETCH(bool, expected);
-    QCOMPARE(NewsRequestInterceptor::isAllowedNavigation(url, QStringLiteral("news.bitcoin.com")), expected);
+    QCOMPARE(NewsRequestInterceptor::isAllowedNavigation(url, QStringLiteral("news.site.example")), expected);
 }
 
 QTEST_GUILESS_MAIN(TestNewsRequestInterceptor)

@@ -1,4 +1,5 @@
 #include "FakeNewsSite.h"
+#include "StoryProfile.h"
 #include "WebEngineTestMain.h"
 #include "news/WebNewsScraper.h"
 
@@ -14,25 +15,9 @@ using ba::NewsSiteProfile;
 using ba::ScrapeResult;
 using ba::WebNewsScraper;
 using ba::fakes::FakeNewsSite;
+using ba::fakes::storyProfile;
 
 namespace {
-
-// The profile the fake site's "story" markup was written for.
-NewsSiteProfile storyProfile(const QString &id, const QUrl &url, int timeoutMs = 8000)
-{
-    NewsSiteProfile p;
-    p.id = id;
-    p.name = QStringLiteral("Test News");
-    p.url = url;
-    p.item = QStringLiteral(".story");
-    p.title = QStringLiteral(".story__title");
-    p.link = QStringLiteral("a");
-    p.time = QStringLiteral("time");
-    p.summary = QStringLiteral("p");
-    p.image = QStringLiteral("img");
-    p.timeoutMs = timeoutMs;
-    return p;
-}
 
 QStringList titlesOf(const ScrapeResult &result)
 {

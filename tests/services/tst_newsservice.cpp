@@ -1,6 +1,7 @@
 #include "fakes/FakeHttpServer.h"
 #include "net/HttpClient.h"
 #include "news/FakeNewsSite.h"
+#include "news/StoryProfile.h"
 #include "news/WebEngineTestMain.h"
 #include "services/NewsService.h"
 #include "storage/Database.h"
@@ -14,6 +15,7 @@
 using namespace ba;
 using ba::fakes::FakeNewsSite;
 using ba::fakes::FakeRequest;
+using ba::fakes::storyProfile;
 using ba::fakes::FakeResponse;
 
 namespace {
@@ -41,21 +43,6 @@ QByteArray rfc822(qint64 ms)
                .toString(QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
                .toLatin1() +
            " +0000";
-}
-
-NewsSiteProfile browserProfile(const QUrl &url, int timeoutMs)
-{
-    NewsSiteProfile p;
-    p.id = QStringLiteral("test-site");
-    p.name = QStringLiteral("Test News");
-    p.url = url;
-    p.item = QStringLiteral(".story");
-    p.title = QStringLiteral(".story__title");
-    p.link = QStringLiteral("a");
-    p.time = QStringLiteral("time");
-    p.summary = QStringLiteral("p");
-    p.timeoutMs = timeoutMs;
-    return p;
 }
 
 NewsSiteProfile feedProfile(const QString &id, const QString &name, const QUrl &url, bool enabled = true)
@@ -203,7 +190,7 @@ void TestNewsService::initTestCase()
 void TestNewsService::construct_doesNotStartWebEngine()
 {
     Rig rig;
-    QVERIFY(rig.setUp({{browserProfile(m_site.url(QStringLiteral("/list")), 5000)}}));
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/list")), 5000)}}));
     QVERIFY(!rig.service->hasScraper());
     QVERIFY(!rig.service->isBusy());
     QVERIFY(rig.service->lastSource().isEmpty());
@@ -213,7 +200,7 @@ void TestNewsService::refresh_browserDelivers_storesArticlesUnderSiteName()
 {
     m_site.server().clearRequests();
     Rig rig;
-    QVERIFY(rig.setUp({{browserProfile(m_site.url(QStringLiteral("/list")), 8000),
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/list")), 8000),
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     QSignalSpy changed(rig.service.get(), &NewsService::newsChanged);
@@ -243,7 +230,7 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
 {
     const int timeoutMs = 1500;
     Rig rig;
-    QVERIFY(rig.setUp({{browserProfile(m_site.url(QStringLiteral("/challenge-stuck")), timeoutMs),
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/challenge-stuck")), timeoutMs),
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     QSignalSpy failures(rig.service.get(), &NewsService::sourceFailed);
@@ -280,7 +267,7 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
 void TestNewsService::refresh_sameArticleFromBrowserAndRss_storedOnce()
 {
     Rig rig;
-    QVERIFY(rig.setUp({{browserProfile(m_site.url(QStringLiteral("/switch")), 8000),
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000),
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     m_browserServesList = true;
@@ -342,7 +329,7 @@ void TestNewsService::refresh_allSourcesFail_keepsStoredNews()
 void TestNewsService::refresh_fallbackFails_otherFeedDeliversAndNoteSaysWhy()
 {
     Rig rig;
-    NewsSiteProfile browser = browserProfile(m_site.url(QStringLiteral("/switch")), 8000);
+    NewsSiteProfile browser = storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000);
     QVERIFY(rig.setUp({{browser,
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/missing.xml"))),
@@ -368,7 +355,7 @@ void TestNewsService::refresh_fallbackFails_otherFeedDeliversAndNoteSaysWhy()
 void TestNewsService::refresh_offline_makesNoRequestAndReportsSkipped()
 {
     Rig rig;
-    QVERIFY(rig.setUp({{browserProfile(m_site.url(QStringLiteral("/list")), 5000),
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/list")), 5000),
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     m_site.server().clearRequests();
