@@ -18,7 +18,6 @@
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -87,8 +86,8 @@ double threadCpuMs()
 
 struct ProducerTimes
 {
-    double wallMs = 0; // until both threads have logged everything
-    double cpuMs = 0;  // the two threads' CPU time together
+    double wallMs = 0;       // until both threads have logged everything
+    double cpuMs = 0;        // the two threads' CPU time together
     double worstStallMs = 0; // of the GUI thread's event loop meanwhile
 };
 
@@ -102,8 +101,8 @@ struct Run
     quint64 dockDropped = 0;
     quint64 hubEntries = 0; // entries the hub recorded in this run (sequence of the last one)
     bool newestLast = false;
-    int batches = 0;          // batches the dock received
-    int largestBatch = 0;     // entries in the largest
+    int batches = 0;           // batches the dock received
+    int largestBatch = 0;      // entries in the largest
     double slowestBatchMs = 0; // the dock's longest time on one batch (model, proxy, view)
 };
 
@@ -120,13 +119,15 @@ ProducerTimes runProducers(QEventLoop &loop)
             const double cpuStart = threadCpuMs();
             ba::CorrelationScope scope(QStringLiteral("r%1").arg(t + 1));
             for (int i = 0; i < kPerThread; ++i) {
-                qCInfo(lcBench).noquote() << "GET /api/v3/coins/bitcoin/market_chart?vs_currency=usd&days=30 -> 200"
-                                          << i << "ms 182 KB thread" << t;
+                qCInfo(lcBench).noquote()
+                    << "GET /api/v3/coins/bitcoin/market_chart?vs_currency=usd&days=30 -> 200" << i
+                    << "ms 182 KB thread" << t;
             }
             ends[size_t(t)] = Clock::now();
             cpuMs[size_t(t)] = threadCpuMs() - cpuStart;
             if (finished.fetch_add(1) + 1 == kThreads) {
-                QMetaObject::invokeMethod(&loop, [&loop] { loop.quit(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    &loop, [&loop] { loop.quit(); }, Qt::QueuedConnection);
             }
         });
     }
@@ -168,8 +169,8 @@ Run runHub(int repeat)
     Run run;
     QTemporaryDir dir;
     ba::LogHub::Options options;
-    options.echoToStderr = false;           // a terminal would be what is measured
-    options.maxFileBytes = 1LL << 40;       // one file, so that its lines can be counted
+    options.echoToStderr = false;     // a terminal would be what is measured
+    options.maxFileBytes = 1LL << 40; // one file, so that its lines can be counted
     ba::LogHub hub(options);
     const QString path = dir.filePath(QStringLiteral("logs/bitcoin-analyzer.log"));
     hub.openFile(path);
@@ -220,7 +221,8 @@ Run runHub(int repeat)
     run.dockDropped = model->droppedCount();
     const QList<ba::LogEntry> newest = hub.recent(1);
     run.hubEntries = newest.isEmpty() ? 0 : newest.constFirst().sequence;
-    run.newestLast = !newest.isEmpty() && model->entryAt(run.dockRows - 1).sequence == newest.constFirst().sequence;
+    run.newestLast =
+        !newest.isEmpty() && model->entryAt(run.dockRows - 1).sequence == newest.constFirst().sequence;
     run.fileLines = countBenchLines(path);
     return run;
 }
@@ -264,23 +266,27 @@ int main(int argc, char *argv[])
         const bool dockOk = run.newestLast && run.dockRows == ba::LogModel::DefaultCapacity &&
                             quint64(run.dockRows) + run.dockDropped == run.hubEntries;
         complete = complete && fileOk && dockOk;
-        std::printf("run %d: no-op %.1f ms (CPU %.1f, stall %.1f), LogHub %.1f ms (CPU %.1f), in dock after %.1f ms, worst stall %.1f ms, "
-                    "file %lld/%lld lines, dock %d rows + %llu dropped = %llu entries, %d batches (largest %d, "
-                    "slowest %.1f ms)%s\n",
-                    repeat, base.wallMs, base.cpuMs, base.worstStallMs, run.producers.wallMs, run.producers.cpuMs, run.allInDockMs, run.worstStallMs,
-                    static_cast<long long>(run.fileLines), static_cast<long long>(messages), run.dockRows,
-                    static_cast<unsigned long long>(run.dockDropped), static_cast<unsigned long long>(run.hubEntries),
-                    run.batches, run.largestBatch, run.slowestBatchMs, fileOk && dockOk ? "" : "  <- INCOMPLETE");
+        std::printf(
+            "run %d: no-op %.1f ms (CPU %.1f, stall %.1f), LogHub %.1f ms (CPU %.1f), in dock after %.1f ms, "
+            "worst stall %.1f ms, "
+            "file %lld/%lld lines, dock %d rows + %llu dropped = %llu entries, %d batches (largest %d, "
+            "slowest %.1f ms)%s\n",
+            repeat, base.wallMs, base.cpuMs, base.worstStallMs, run.producers.wallMs, run.producers.cpuMs,
+            run.allInDockMs, run.worstStallMs, static_cast<long long>(run.fileLines),
+            static_cast<long long>(messages), run.dockRows, static_cast<unsigned long long>(run.dockDropped),
+            static_cast<unsigned long long>(run.hubEntries), run.batches, run.largestBatch,
+            run.slowestBatchMs, fileOk && dockOk ? "" : "  <- INCOMPLETE");
     }
 
     const double baseRate = messages / median(baseline) * 1000.0;
     const double hubRate = messages / median(producers) * 1000.0;
     const double ratio = hubRate / baseRate;
     const double worstStall = *std::max_element(stalls.begin(), stalls.end());
-    std::printf("\nbench_logging: %d threads x %d messages, %d repeats (medians)\n", kThreads, kPerThread, repeats);
+    std::printf("\nbench_logging: %d threads x %d messages, %d repeats (medians)\n", kThreads, kPerThread,
+                repeats);
     std::printf("  no-op handler      %8.1f ms  %6.2f M msg/s\n", median(baseline), baseRate / 1e6);
-    std::printf("  LogHub + file + dock %6.1f ms  %6.2f M msg/s  ratio %.2f (need >= %.2f)\n", median(producers),
-                hubRate / 1e6, ratio, kMinThroughputRatio);
+    std::printf("  LogHub + file + dock %6.1f ms  %6.2f M msg/s  ratio %.2f (need >= %.2f)\n",
+                median(producers), hubRate / 1e6, ratio, kMinThroughputRatio);
     // The logging threads' own cost per message; the rest of the difference is CPU that the writer
     // and the GUI thread took from them (two cores).
     std::printf("  logging threads' CPU per message: no-op %.2f us, LogHub %.2f us\n",

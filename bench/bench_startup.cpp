@@ -8,7 +8,6 @@
 #include <QEvent>
 #include <QMainWindow>
 #include <QTimer>
-
 #include <cstdio>
 #include <cstring>
 
@@ -26,7 +25,8 @@ int webEngineProcesses()
             continue;
         }
         const QList<QByteArray> fields = stat.readAll().split(' ');
-        if (fields.size() > 3 && QString::fromLatin1(fields.at(3)) == self && fields.at(1).contains("QtWebEngine")) {
+        if (fields.size() > 3 && QString::fromLatin1(fields.at(3)) == self &&
+            fields.at(1).contains("QtWebEngine")) {
             ++count;
         }
     }

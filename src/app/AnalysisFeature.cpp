@@ -17,15 +17,11 @@ namespace {
 constexpr qint64 kAnalysisWindowMs = 90LL * 24 * 60 * 60 * 1000; // indicators need ~50 daily points
 }
 
-AnalysisFeature::AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db, HttpClient *http,
-                                 PriceStore *prices, QObject *parent)
-    : QObject(parent)
-    , m_config(config)
-    , m_settings(settings)
-    , m_http(http)
-    , m_prices(prices)
-    , m_store(std::make_unique<AnalysisStore>(db))
-    , m_service(std::make_unique<AnalysisService>(m_store.get()))
+AnalysisFeature::AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db,
+                                 HttpClient *http, PriceStore *prices, QObject *parent)
+    : QObject(parent), m_config(config), m_settings(settings), m_http(http), m_prices(prices),
+      m_store(std::make_unique<AnalysisStore>(db)),
+      m_service(std::make_unique<AnalysisService>(m_store.get()))
 {
     const QString language = config.language.isEmpty() ? QLocale().name().left(2) : config.language;
     m_service->setLanguage(language);
@@ -41,15 +37,17 @@ AnalysisFeature::~AnalysisFeature()
 }
 
 std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiKey,
-                                                           const QString &geminiModel) const
+                                                          const QString &geminiModel) const
 {
-    const QString kind = m_settings->value(QStringLiteral("ai/provider"), QStringLiteral("gemini")).toString();
+    const QString kind =
+        m_settings->value(QStringLiteral("ai/provider"), QStringLiteral("gemini")).toString();
     if (kind == u"openai-compatible") {
         OpenAiCompatibleClient::Config openAi;
-        openAi.baseUrl = QUrl(m_settings->value(QStringLiteral("ai/openaiBaseUrl"),
-                                                QStringLiteral("http://localhost:11434/v1"))
-                                  .toString());
-        openAi.model = m_settings->value(QStringLiteral("ai/openaiModel"), QStringLiteral("llama3.1")).toString();
+        openAi.baseUrl = QUrl(
+            m_settings->value(QStringLiteral("ai/openaiBaseUrl"), QStringLiteral("http://localhost:11434/v1"))
+                .toString());
+        openAi.model =
+            m_settings->value(QStringLiteral("ai/openaiModel"), QStringLiteral("llama3.1")).toString();
         return std::make_unique<OpenAiCompatibleClient>(m_http, openAi);
     }
     if (kind == u"none") {
@@ -65,8 +63,8 @@ std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiK
 
 void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &geminiModel)
 {
-    const QStringList parts{m_settings->value(QStringLiteral("ai/provider")).toString(), geminiKey, geminiModel,
-                            m_settings->value(QStringLiteral("ai/openaiBaseUrl")).toString(),
+    const QStringList parts{m_settings->value(QStringLiteral("ai/provider")).toString(), geminiKey,
+                            geminiModel, m_settings->value(QStringLiteral("ai/openaiBaseUrl")).toString(),
                             m_settings->value(QStringLiteral("ai/openaiModel")).toString()};
     const QString signature = parts.join(u'\n');
     if (m_provider && signature == m_providerSignature) {
@@ -93,18 +91,19 @@ void AnalysisFeature::attach(RefreshCoordinator *coordinator, std::function<QLis
         step.step = QStringLiteral("analysis");
         coordinator->reportStep(step);
     };
-    connect(m_service.get(), &AnalysisService::analysisReady, coordinator, [report](const AnalysisRecord &record) {
-        StepReport step;
-        step.ok = record.status != AnalysisService::StatusFallback;
-        step.latencyMs = record.latencyMs;
-        step.items = 1;
-        step.note = AnalysisService::providerDisplayName(record.provider);
-        if (!step.ok) {
-            step.error.kind = FetchError::Kind::ServerError;
-            step.error.userMessage = record.error;
-        }
-        report(step);
-    });
+    connect(m_service.get(), &AnalysisService::analysisReady, coordinator,
+            [report](const AnalysisRecord &record) {
+                StepReport step;
+                step.ok = record.status != AnalysisService::StatusFallback;
+                step.latencyMs = record.latencyMs;
+                step.items = 1;
+                step.note = AnalysisService::providerDisplayName(record.provider);
+                if (!step.ok) {
+                    step.error.kind = FetchError::Kind::ServerError;
+                    step.error.userMessage = record.error;
+                }
+                report(step);
+            });
     connect(m_service.get(), &AnalysisService::analysisSkipped, coordinator, [report](const QString &reason) {
         StepReport step;
         step.skipped = true;

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QUrl>
-
 #include <functional>
 #include <memory>
 

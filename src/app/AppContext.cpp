@@ -53,10 +53,12 @@ CoinGeckoClient::Config coinGeckoConfig(const AppConfig &config, CoinGeckoPlan p
 {
     CoinGeckoClient::Config gecko;
     gecko.apiKey = key;
-    gecko.plan = key.isEmpty() ? CoinGeckoPlan::Keyless : (plan == CoinGeckoPlan::Keyless ? CoinGeckoPlan::Demo : plan);
+    gecko.plan = key.isEmpty() ? CoinGeckoPlan::Keyless
+                               : (plan == CoinGeckoPlan::Keyless ? CoinGeckoPlan::Demo : plan);
     const bool defaultHost = config.coingeckoUrl == QUrl(QString::fromLatin1(ConfigDefaults::CoinGeckoUrl));
-    gecko.baseUrl = gecko.plan == CoinGeckoPlan::Pro && defaultHost ? CoinGeckoClient::defaultBaseUrl(CoinGeckoPlan::Pro)
-                                                                    : config.coingeckoUrl;
+    gecko.baseUrl = gecko.plan == CoinGeckoPlan::Pro && defaultHost
+                        ? CoinGeckoClient::defaultBaseUrl(CoinGeckoPlan::Pro)
+                        : config.coingeckoUrl;
     if (requestsPerMinute > 0) {
         gecko.budget = RateLimiter::Budget{requestsPerMinute, 60000};
     }
@@ -66,13 +68,9 @@ CoinGeckoClient::Config coinGeckoConfig(const AppConfig &config, CoinGeckoPlan p
 } // namespace
 
 AppContext::AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, QObject *parent)
-    : QObject(parent)
-    , m_config(std::move(config))
-    , m_settings(std::move(settings))
-    , m_logHub(logHub)
-    , m_database(std::make_unique<Database>())
-{
-}
+    : QObject(parent), m_config(std::move(config)), m_settings(std::move(settings)), m_logHub(logHub),
+      m_database(std::make_unique<Database>())
+{}
 
 AppContext::~AppContext()
 {
@@ -157,9 +155,9 @@ void AppContext::buildServices()
     m_http = new HttpClient(m_network);
 
     const AppSettings *appSettings = m_settingsFeature->settings();
-    const CoinGeckoClient::Config geckoConfig = coinGeckoConfig(m_config, appSettings->coinGeckoPlan(),
-                                                                m_config.coingeckoApiKey,
-                                                                appSettings->coinGeckoRequestsPerMinute());
+    const CoinGeckoClient::Config geckoConfig =
+        coinGeckoConfig(m_config, appSettings->coinGeckoPlan(), m_config.coingeckoApiKey,
+                        appSettings->coinGeckoRequestsPerMinute());
     m_coinGecko = new CoinGeckoClient(m_http, geckoConfig);
 
     m_prices = new PriceService(m_coinGecko, m_priceStore.get());
@@ -178,14 +176,16 @@ void AppContext::buildServices()
     m_metrics->setRateLimiter(QStringLiteral("coingecko"), m_coinGecko->rateLimiter());
     connect(m_refresh, &RefreshCoordinator::stepFinished, m_metrics,
             [this](const QString &, const StepReport &report) { m_metrics->recordStep(report); });
-    m_analysis = new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http,
-                                     m_priceStore.get());
+    m_analysis =
+        new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http, m_priceStore.get());
     m_news = new NewsFeature(m_config, m_database->connection(), m_http);
     m_news->attach(m_refresh);
     // One health row per enabled feed, after the browser row it stands in for.
-    for (const NewsSiteProfile &feed : m_news->service()->config().enabledOfKind(NewsSiteProfile::Kind::Rss)) {
+    for (const NewsSiteProfile &feed :
+         m_news->service()->config().enabledOfKind(NewsSiteProfile::Kind::Rss)) {
         const bool saysRss = feed.name.contains(QLatin1String("RSS"), Qt::CaseInsensitive);
-        m_metrics->addSource(RssSource::metricsSource(feed), saysRss ? feed.name : tr("%1 (RSS)").arg(feed.name));
+        m_metrics->addSource(RssSource::metricsSource(feed),
+                             saysRss ? feed.name : tr("%1 (RSS)").arg(feed.name));
     }
     m_metrics->addSource(QStringLiteral("gemini"));
     connect(m_news->service(), &NewsService::browserScraped, m_metrics,
@@ -195,8 +195,7 @@ void AppContext::buildServices()
     m_analysis->attach(m_refresh, [this] { return m_news->recent(10); });
     connect(&m_autoRefresh, &QTimer::timeout, this,
             [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
-    connect(m_refresh, &RefreshCoordinator::finished, this,
-            &AppContext::onRefreshFinished);
+    connect(m_refresh, &RefreshCoordinator::finished, this, &AppContext::onRefreshFinished);
 }
 
 void AppContext::buildWindow()
@@ -222,7 +221,8 @@ void AppContext::buildWindow()
 
     connect(m_window.get(), &MainWindow::refreshRequested, this, [this] {
         if (m_config.offline) {
-            m_window->showStatus(tr("Offline mode: refreshing is switched off (started with --offline)."), 5000);
+            m_window->showStatus(tr("Offline mode: refreshing is switched off (started with --offline)."),
+                                 5000);
             return;
         }
         m_refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
@@ -234,12 +234,10 @@ void AppContext::buildWindow()
             [this](const QString &text) { m_window->showStatus(text, 10000); });
     m_settingsFeature->loadKeys();
     addObservability();
-    connect(chart, &PriceChartView::rangeChanged, this, [this](ChartRange range) {
-        m_settings->setValue(QStringLiteral("chart/range"), int(range));
-    });
-    connect(m_refresh, &RefreshCoordinator::started, this, [this](const QString &id) {
-        m_window->setRefreshState(tr("Refreshing… (%1)").arg(id));
-    });
+    connect(chart, &PriceChartView::rangeChanged, this,
+            [this](ChartRange range) { m_settings->setValue(QStringLiteral("chart/range"), int(range)); });
+    connect(m_refresh, &RefreshCoordinator::started, this,
+            [this](const QString &id) { m_window->setRefreshState(tr("Refreshing… (%1)").arg(id)); });
 }
 
 void AppContext::startAutoRefresh()
@@ -260,9 +258,9 @@ void AppContext::applySettings()
     const KeyStore *keys = m_settingsFeature->keys();
     m_analysis->reconfigure(keys->key(ApiKey::Gemini), settings->geminiModel());
 
-    const CoinGeckoClient::Config gecko = coinGeckoConfig(m_config, settings->coinGeckoPlan(),
-                                                          keys->key(ApiKey::CoinGecko),
-                                                          settings->coinGeckoRequestsPerMinute());
+    const CoinGeckoClient::Config gecko =
+        coinGeckoConfig(m_config, settings->coinGeckoPlan(), keys->key(ApiKey::CoinGecko),
+                        settings->coinGeckoRequestsPerMinute());
     m_coinGecko->setConfig(gecko);
     m_coinGecko->rateLimiter()->setBudget(gecko.budget.value_or(CoinGeckoClient::defaultBudget(gecko.plan)));
     m_logHub.setSecrets({keys->key(ApiKey::Gemini), keys->key(ApiKey::CoinGecko)});
@@ -272,13 +270,13 @@ void AppContext::applySettings()
 
 void AppContext::openSettings()
 {
-    m_settingsFeature->openDialog(
-        m_window.get(), m_news->service(), [this](std::function<void(QStringList, QString)> done) {
-            const AiSettings ai = m_settingsFeature->settings()->aiSettings();
-            m_analysis->listModels(ai.provider == AiProviderKind::OpenAiCompatible,
-                                   m_settingsFeature->keys()->key(ApiKey::Gemini), ai.openaiBaseUrl,
-                                   std::move(done));
-        });
+    m_settingsFeature->openDialog(m_window.get(), m_news->service(),
+                                  [this](std::function<void(QStringList, QString)> done) {
+                                      const AiSettings ai = m_settingsFeature->settings()->aiSettings();
+                                      m_analysis->listModels(ai.provider == AiProviderKind::OpenAiCompatible,
+                                                             m_settingsFeature->keys()->key(ApiKey::Gemini),
+                                                             ai.openaiBaseUrl, std::move(done));
+                                  });
 }
 
 void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs)
@@ -315,9 +313,9 @@ void AppContext::addObservability()
         }
     });
     connect(m_refresh, &RefreshCoordinator::finished, m_healthPanel, [this] {
-        m_healthPanel->setNextRefresh(m_autoRefresh.isActive()
-                                          ? QDateTime::currentDateTime().addMSecs(m_autoRefresh.remainingTime())
-                                          : QDateTime());
+        m_healthPanel->setNextRefresh(
+            m_autoRefresh.isActive() ? QDateTime::currentDateTime().addMSecs(m_autoRefresh.remainingTime())
+                                     : QDateTime());
     });
 }
 

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QSettings>
 #include <QTimer>
-
 #include <memory>
 
 class QNetworkAccessManager;
@@ -33,7 +32,8 @@ class AppContext : public QObject
 {
     Q_OBJECT
 public:
-    AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, QObject *parent = nullptr);
+    AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub,
+               QObject *parent = nullptr);
     ~AppContext() override;
 
     // Opens the database (asking the user what to do with a damaged one) and shows the window.

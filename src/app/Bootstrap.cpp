@@ -11,7 +11,6 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTranslator>
-
 #include <cstdio>
 
 Q_LOGGING_CATEGORY(lcApp, "ba.app")
@@ -53,7 +52,8 @@ std::unique_ptr<QSettings> Bootstrap::openSettings(const QString &dataDir, bool 
     return std::make_unique<QSettings>();
 }
 
-Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments, const QHash<QString, QString> &environment)
+Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments,
+                                      const QHash<QString, QString> &environment)
 {
     Outcome outcome;
     const CommandLine::Result parsed = CommandLine::parse(arguments);
@@ -83,14 +83,15 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments, const QHash<
     sources.settings = [settingsPtr](const QString &key) -> std::optional<QString> {
         // The model picked in Settings (AppSettings' key); other options keep a "config/" twin.
         const QString name = key == QLatin1String(ConfigKeys::GeminiModel) ? QStringLiteral("ai/geminiModel")
-                                                                            : QStringLiteral("config/") + key;
+                                                                           : QStringLiteral("config/") + key;
         const QVariant value = settingsPtr->value(name);
         return value.isValid() ? std::optional<QString>(value.toString()) : std::nullopt;
     };
 
     ConfigResult resolved = resolveConfig(sources);
     if (resolved.error) {
-        printLine(stderr, QCoreApplication::applicationName() + QStringLiteral(": ") + resolved.error->message);
+        printLine(stderr,
+                  QCoreApplication::applicationName() + QStringLiteral(": ") + resolved.error->message);
         outcome.exitCode = 2;
         return outcome;
     }
@@ -101,12 +102,15 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments, const QHash<
 
 bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error)
 {
-    if (!QDir().mkpath(config.dataDir) || !QDir().mkpath(QDir(config.dataDir).filePath(QStringLiteral("logs")))) {
-        *error = QCoreApplication::translate("Bootstrap", "Cannot create the data folder %1.").arg(config.dataDir);
+    if (!QDir().mkpath(config.dataDir) ||
+        !QDir().mkpath(QDir(config.dataDir).filePath(QStringLiteral("logs")))) {
+        *error =
+            QCoreApplication::translate("Bootstrap", "Cannot create the data folder %1.").arg(config.dataDir);
         return false;
     }
     // QT_LOGGING_RULES that switch debug output on must not be cut off by the default info floor.
-    const bool rulesEnableDebug = qEnvironmentVariable("QT_LOGGING_RULES").contains(QLatin1String(".debug=true"));
+    const bool rulesEnableDebug =
+        qEnvironmentVariable("QT_LOGGING_RULES").contains(QLatin1String(".debug=true"));
     logHub.setMinimumLevel(rulesEnableDebug ? QtDebugMsg : config.logLevel);
     logHub.setSecrets({config.geminiApiKey, config.coingeckoApiKey});
     QString why;

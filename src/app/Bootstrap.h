@@ -4,7 +4,6 @@
 
 #include <QSettings>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 

@@ -55,16 +55,19 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        translated(QT_TRANSLATE_NOOP("CommandLine", "Follow Bitcoin's price, news and an analysis of its trend.")) +
+        translated(
+            QT_TRANSLATE_NOOP("CommandLine", "Follow Bitcoin's price, news and an analysis of its trend.")) +
         u'\n' +
-        translated(QT_TRANSLATE_NOOP("CommandLine", "API keys come from GEMINI_API_KEY and COINGECKO_API_KEY or "
-                                                    "from the system keychain (Settings).")));
+        translated(QT_TRANSLATE_NOOP("CommandLine",
+                                     "API keys come from GEMINI_API_KEY and COINGECKO_API_KEY or "
+                                     "from the system keychain (Settings).")));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     for (const OptionSpec &spec : kOptions) {
         const QString name = QString::fromLatin1(spec.name);
         if (spec.valueName) {
-            parser.addOption(QCommandLineOption(name, translated(spec.description), translated(spec.valueName)));
+            parser.addOption(
+                QCommandLineOption(name, translated(spec.description), translated(spec.valueName)));
         } else {
             parser.addOption(QCommandLineOption(name, translated(spec.description)));
         }

@@ -10,7 +10,13 @@ namespace ba {
 class CommandLine
 {
 public:
-    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+    enum class Outcome
+    {
+        Run,
+        ShowHelp,
+        ShowVersion,
+        Error
+    };
 
     struct Result
     {

@@ -30,8 +30,7 @@ NewsSiteConfig loadProfiles(const AppConfig &config, QString *error)
 } // namespace
 
 NewsFeature::NewsFeature(const AppConfig &config, QSqlDatabase db, HttpClient *http, QObject *parent)
-    : QObject(parent)
-    , m_store(std::make_unique<NewsStore>(db))
+    : QObject(parent), m_store(std::make_unique<NewsStore>(db))
 {
     const NewsSiteConfig profiles = loadProfiles(config, &m_configError);
     m_service = std::make_unique<NewsService>(m_store.get(), http, profiles,

@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QSqlDatabase>
-
 #include <memory>
 
 namespace ba {

@@ -9,9 +9,8 @@
 namespace ba {
 
 SettingsFeature::SettingsFeature(const AppConfig &config, QSettings *settings, QObject *parent)
-    : QObject(parent)
-    , m_settings(std::make_unique<AppSettings>(settings, config.geminiModel))
-    , m_keys(std::make_unique<KeyStore>(config))
+    : QObject(parent), m_settings(std::make_unique<AppSettings>(settings, config.geminiModel)),
+      m_keys(std::make_unique<KeyStore>(config))
 {
     connect(m_keys.get(), &KeyStore::loaded, this, &SettingsFeature::applied);
     connect(m_keys.get(), &KeyStore::keyChanged, this, &SettingsFeature::applied);
@@ -28,8 +27,9 @@ void SettingsFeature::loadKeys()
     m_keys->load();
 }
 
-void SettingsFeature::openDialog(QWidget *parent, const NewsService *news,
-                                 const std::function<void(std::function<void(QStringList, QString)>)> &listModels)
+void SettingsFeature::openDialog(
+    QWidget *parent, const NewsService *news,
+    const std::function<void(std::function<void(QStringList, QString)>)> &listModels)
 {
     SettingsDialog dialog(m_settings.get(), m_keys.get(), parent);
     if (news) {

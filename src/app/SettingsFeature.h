@@ -3,7 +3,6 @@
 #include "domain/AppConfig.h"
 
 #include <QObject>
-
 #include <functional>
 #include <memory>
 
@@ -33,8 +32,8 @@ public:
                     const std::function<void(std::function<void(QStringList, QString)>)> &listModels);
 
 Q_SIGNALS:
-    void applied();                      // settings or keys changed
-    void message(const QString &text);   // for the status bar
+    void applied();                    // settings or keys changed
+    void message(const QString &text); // for the status bar
 
 private:
     std::unique_ptr<AppSettings> m_settings;

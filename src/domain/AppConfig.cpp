@@ -30,7 +30,8 @@ std::optional<QString> lookup(const ConfigSources &sources, const char *key, boo
     }
     const QString envName = environmentNameFor(name);
     if (!envName.isEmpty()) {
-        if (auto it = sources.environment.constFind(envName); it != sources.environment.cend() && !it->isEmpty()) {
+        if (auto it = sources.environment.constFind(envName);
+            it != sources.environment.cend() && !it->isEmpty()) {
             return *it;
         }
     }
@@ -172,7 +173,8 @@ ConfigResult resolveConfig(const ConfigSources &sources)
     }
 
     config.geminiModel = lookup(sources, ConfigKeys::GeminiModel)
-                             .value_or(QString::fromLatin1(ConfigDefaults::GeminiModel)).trimmed();
+                             .value_or(QString::fromLatin1(ConfigDefaults::GeminiModel))
+                             .trimmed();
     static const QRegularExpression modelPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
     if (!modelPattern.match(config.geminiModel).hasMatch()) {
         result.error = errorFor(ConfigKeys::GeminiModel,
@@ -181,16 +183,19 @@ ConfigResult resolveConfig(const ConfigSources &sources)
     }
 
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
-    config.coin = lookup(sources, ConfigKeys::Coin).value_or(QString::fromLatin1(ConfigDefaults::Coin)).toLower();
+    config.coin =
+        lookup(sources, ConfigKeys::Coin).value_or(QString::fromLatin1(ConfigDefaults::Coin)).toLower();
     if (!idPattern.match(config.coin).hasMatch()) {
-        result.error = errorFor(ConfigKeys::Coin, QStringLiteral("'%1' is not a valid coin id").arg(config.coin));
+        result.error =
+            errorFor(ConfigKeys::Coin, QStringLiteral("'%1' is not a valid coin id").arg(config.coin));
         return result;
     }
-    config.currency =
-        lookup(sources, ConfigKeys::Currency).value_or(QString::fromLatin1(ConfigDefaults::Currency)).toLower();
+    config.currency = lookup(sources, ConfigKeys::Currency)
+                          .value_or(QString::fromLatin1(ConfigDefaults::Currency))
+                          .toLower();
     if (!idPattern.match(config.currency).hasMatch()) {
-        result.error =
-            errorFor(ConfigKeys::Currency, QStringLiteral("'%1' is not a valid currency code").arg(config.currency));
+        result.error = errorFor(ConfigKeys::Currency,
+                                QStringLiteral("'%1' is not a valid currency code").arg(config.currency));
         return result;
     }
 
@@ -198,8 +203,9 @@ ConfigResult resolveConfig(const ConfigSources &sources)
 
     config.language = lookup(sources, ConfigKeys::Lang).value_or(QString()).toLower();
     if (!config.language.isEmpty() && config.language != u"en" && config.language != u"fr") {
-        result.error = errorFor(ConfigKeys::Lang,
-                                QStringLiteral("'%1' is not a supported language (en, fr)").arg(config.language));
+        result.error =
+            errorFor(ConfigKeys::Lang,
+                     QStringLiteral("'%1' is not a supported language (en, fr)").arg(config.language));
         return result;
     }
 

@@ -4,7 +4,6 @@
 #include <QString>
 #include <QUrl>
 #include <QtGlobal>
-
 #include <functional>
 #include <optional>
 
@@ -24,12 +23,12 @@ struct AppConfig
     QString coin;
     QString currency;
     bool offline = false;
-    QString language;              // "en", "fr" or empty for the system locale
+    QString language;               // "en", "fr" or empty for the system locale
     QtMsgType logLevel = QtInfoMsg; // lowest level that is recorded
     QString geminiApiKey;           // from the environment or the keychain; never logged
     QString coingeckoApiKey;
 
-    QUrl rssFallbackUrl() const; // <news-url>feed/
+    QUrl rssFallbackUrl() const;      // <news-url>feed/
     QString settingsFilePath() const; // empty unless dataDirExplicit
     QString databasePath() const;
     QString logFilePath() const;
@@ -72,7 +71,7 @@ struct ConfigSources
 
 struct ConfigError
 {
-    QString option; // e.g. "--coingecko-url"
+    QString option;  // e.g. "--coingecko-url"
     QString message; // one line, names the option
 };
 

@@ -9,7 +9,8 @@ namespace ba {
 // one sentence, and says what to do; detail is for the log only.
 struct FetchError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Offline,
         Timeout,

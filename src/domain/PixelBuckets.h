@@ -47,7 +47,8 @@ private:
 };
 
 // Indices [begin, end) of the points of an x-sorted series that lie inside [xMin, xMax].
-inline std::pair<std::size_t, std::size_t> indicesInside(std::span<const QPointF> points, double xMin, double xMax)
+inline std::pair<std::size_t, std::size_t> indicesInside(std::span<const QPointF> points, double xMin,
+                                                         double xMax)
 {
     const auto begin = std::partition_point(points.begin(), points.end(),
                                             [xMin](const QPointF &pt) { return pt.x() < xMin; });

@@ -10,12 +10,18 @@ constexpr qint64 kDay = 24 * 60 * kMinute;
 int days(PriceRange range)
 {
     switch (range) {
-    case PriceRange::Day: return 1;
-    case PriceRange::Week: return 7;
-    case PriceRange::Month: return 30;
-    case PriceRange::Quarter: return 90;
-    case PriceRange::Year: return 365;
-    case PriceRange::Max: return 0;
+    case PriceRange::Day:
+        return 1;
+    case PriceRange::Week:
+        return 7;
+    case PriceRange::Month:
+        return 30;
+    case PriceRange::Quarter:
+        return 90;
+    case PriceRange::Year:
+        return 365;
+    case PriceRange::Max:
+        return 0;
     }
     return 30;
 }
@@ -29,12 +35,15 @@ qint64 windowStartMs(PriceRange range, qint64 nowMs)
 qint64 freshnessMs(PriceRange range)
 {
     switch (range) {
-    case PriceRange::Day: return 1 * kMinute;
+    case PriceRange::Day:
+        return 1 * kMinute;
     case PriceRange::Week:
     case PriceRange::Month:
-    case PriceRange::Quarter: return 5 * kMinute;
+    case PriceRange::Quarter:
+        return 5 * kMinute;
     case PriceRange::Year:
-    case PriceRange::Max: return 60 * kMinute;
+    case PriceRange::Max:
+        return 60 * kMinute;
     }
     return 5 * kMinute;
 }

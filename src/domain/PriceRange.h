@@ -6,7 +6,15 @@
 namespace ba {
 
 // The chart ranges the user picks: 24H · 7D · 30D · 90D · 1Y · MAX.
-enum class PriceRange { Day, Week, Month, Quarter, Year, Max };
+enum class PriceRange
+{
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Max
+};
 
 namespace priceRange {
 

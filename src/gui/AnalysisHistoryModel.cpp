@@ -18,8 +18,9 @@ void AnalysisHistoryModel::setRecords(const QList<AnalysisRecord> &newestFirst)
 int AnalysisHistoryModel::rowOfId(qint64 id) const
 {
     for (qsizetype row = 0; row < m_records.size(); ++row) {
-        if (m_records.at(row).id == id)
+        if (m_records.at(row).id == id) {
             return int(row);
+        }
     }
     return -1;
 }
@@ -31,8 +32,9 @@ int AnalysisHistoryModel::rowCount(const QModelIndex &parent) const
 
 QVariant AnalysisHistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
+    }
     const AnalysisRecord &record = m_records.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
@@ -63,8 +65,9 @@ QString AnalysisHistoryModel::summaryLine(const QString &markdown, qsizetype max
             rule.match(line).hasMatch()) {
             continue;
         }
-        if (line.startsWith(QLatin1String("- ")))
+        if (line.startsWith(QLatin1String("- "))) {
             line = line.mid(2);
+        }
         line.remove(markers);
         line.remove(QLatin1Char('\\'));
         return line.size() > maxChars ? line.left(maxChars - 1) + QChar(0x2026) : line;

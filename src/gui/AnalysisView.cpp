@@ -138,8 +138,9 @@ void AnalysisView::bindTo(AnalysisService *service)
 {
     connect(service, &AnalysisService::analysisStarted, this,
             [this](const QString &, const QString &providerId) {
-                if (providerId != AnalysisService::LocalProvider)
+                if (providerId != AnalysisService::LocalProvider) {
                     beginStreaming(providerId);
+                }
             });
     connect(service, &AnalysisService::streamingText, this, &AnalysisView::setStreamingText);
     connect(service, &AnalysisService::retryScheduled, this, &AnalysisView::showRetryNotice);
@@ -193,15 +194,17 @@ void AnalysisView::beginStreaming(const QString &providerId)
 
 void AnalysisView::setStreamingText(const QString &accumulated)
 {
-    if (!m_streaming)
+    if (!m_streaming) {
         return;
+    }
     m_renderer->setMarkdownText(accumulated);
 }
 
 void AnalysisView::showRetryNotice(int seconds)
 {
-    if (!m_streaming)
+    if (!m_streaming) {
         return;
+    }
     setStreamingIndicator(true, tr("%1 is busy; trying again in %n second(s)…", nullptr, seconds)
                                     .arg(AnalysisService::providerDisplayName(m_streamingProvider)));
 }
@@ -289,11 +292,13 @@ void AnalysisView::selectInHistory(qint64 id)
 
 void AnalysisView::onHistoryRowChanged(int row)
 {
-    if (m_selecting || row < 0 || row >= m_history->rowCount())
+    if (m_selecting || row < 0 || row >= m_history->rowCount()) {
         return;
+    }
     const AnalysisRecord &record = m_history->recordAt(row);
-    if (!m_current || m_current->id != record.id)
+    if (!m_current || m_current->id != record.id) {
         showAnalysis(record);
+    }
 }
 
 void AnalysisView::copyMarkdown() const

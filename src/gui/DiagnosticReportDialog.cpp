@@ -22,8 +22,9 @@ QString saveDiagnosticReport(QWidget *parent, const std::function<DiagnosticRepo
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested =
         QDir(folder).filePath(DiagnosticReport::suggestedFileName(QDateTime::currentDateTime()));
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Save Diagnostic Report"), suggested,
-                                                      tr("Markdown (*.md);;Text files (*.txt);;All files (*)"));
+    const QString path =
+        QFileDialog::getSaveFileName(parent, tr("Save Diagnostic Report"), suggested,
+                                     tr("Markdown (*.md);;Text files (*.txt);;All files (*)"));
     if (path.isEmpty()) {
         return QString();
     }

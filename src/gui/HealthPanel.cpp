@@ -31,7 +31,8 @@ QColor HealthStateDelegate::stateColour(HealthState state)
     return QColor(0x75, 0x75, 0x75);
 }
 
-void HealthStateDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void HealthStateDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -118,7 +119,8 @@ HealthPanel::HealthPanel(SourceMetrics *metrics, QWidget *parent)
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_detail);
     setWidget(contents);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HealthPanel::updateDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HealthPanel::updateDetail);
 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &HealthPanel::updateSummary);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HealthPanel::updateSummary);
@@ -151,9 +153,10 @@ QString HealthPanel::summaryText() const
         }
     }
     if (problems.isEmpty()) {
-        return ok == rows.size() ? tr("All %n source(s) OK.", nullptr, ok)
-                                 : tr("%1 of %n source(s) OK; the others have no data yet.", nullptr, int(rows.size()))
-                                       .arg(ok);
+        return ok == rows.size()
+                   ? tr("All %n source(s) OK.", nullptr, ok)
+                   : tr("%1 of %n source(s) OK; the others have no data yet.", nullptr, int(rows.size()))
+                         .arg(ok);
     }
     return problems.join(QStringLiteral("; ")) + QLatin1Char('.') + QLatin1Char(' ') +
            tr("Select a source to read its error in full.");
@@ -177,7 +180,8 @@ QString HealthPanel::detailText() const
     }
     return tr("%1, last error (%2, %3): %4")
         .arg(health.displayName, FetchError::kindName(health.lastError.kind),
-             QLocale().toString(health.lastErrorTime.toLocalTime(), QLocale::ShortFormat), describeLastError(health));
+             QLocale().toString(health.lastErrorTime.toLocalTime(), QLocale::ShortFormat),
+             describeLastError(health));
 }
 
 void HealthPanel::updateDetail()

@@ -131,7 +131,8 @@ QVariant HealthTableModel::display(const SourceHealth &health, int column) const
     case LatencyColumn:
         return formatLatencyPair(health.p50Ms, health.p95Ms);
     case RequestsColumn:
-        return QStringLiteral("%1 / %2").arg(locale.toString(health.requests), locale.toString(health.errors));
+        return QStringLiteral("%1 / %2").arg(locale.toString(health.requests),
+                                             locale.toString(health.errors));
     case RateLimitColumn:
         return rateLimitText(health);
     case NextRefreshColumn:
@@ -147,8 +148,9 @@ QVariant HealthTableModel::toolTip(const SourceHealth &health, int column) const
     case SourceColumn:
         return health.source;
     case LastSuccessColumn:
-        return health.lastSuccess.isValid() ? QLocale().toString(health.lastSuccess.toLocalTime(), QLocale::LongFormat)
-                                            : QVariant();
+        return health.lastSuccess.isValid()
+                   ? QLocale().toString(health.lastSuccess.toLocalTime(), QLocale::LongFormat)
+                   : QVariant();
     case LastErrorColumn:
         if (!health.hasError()) {
             return {};
@@ -157,9 +159,10 @@ QVariant HealthTableModel::toolTip(const SourceHealth &health, int column) const
                        QLocale().toString(health.lastErrorTime.toLocalTime(), QLocale::ShortFormat) +
                        QStringLiteral("\n") + describeLastError(health));
     case LatencyColumn:
-        return health.lastLatencyMs < 0 ? QVariant()
-                                        : QVariant(tr("Median and 95th percentile of this session; last %1 ms")
-                                                       .arg(QLocale().toString(health.lastLatencyMs)));
+        return health.lastLatencyMs < 0
+                   ? QVariant()
+                   : QVariant(tr("Median and 95th percentile of this session; last %1 ms")
+                                  .arg(QLocale().toString(health.lastLatencyMs)));
     default:
         return {};
     }
@@ -183,8 +186,9 @@ QString HealthTableModel::nextRefreshText(const QDateTime &next, const SourceHea
     }
     const qint64 ms = health.at.msecsTo(next);
     QString text = ms <= 0 ? tr("due now")
-                           : tr("in %1 (%2)").arg(formatDurationMs(ms),
-                                                  QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat));
+                           : tr("in %1 (%2)")
+                                 .arg(formatDurationMs(ms),
+                                      QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat));
     if (health.backoffMs > std::max<qint64>(0, ms)) {
         text += QStringLiteral(", ") + tr("after the rate limit");
     }

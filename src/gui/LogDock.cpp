@@ -173,11 +173,13 @@ void LogDock::setupView()
     QHeaderView *columns = view->horizontalHeader();
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const QFontMetrics metrics = view->fontMetrics();
-    columns->resizeSection(LogModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00.000MMM")));
+    columns->resizeSection(LogModel::TimeColumn,
+                           metrics.horizontalAdvance(QStringLiteral("00:00:00.000MMM")));
     columns->resizeSection(LogModel::LevelColumn, metrics.horizontalAdvance(QStringLiteral("WarningMMM")));
     columns->resizeSection(LogModel::CategoryColumn,
                            metrics.horizontalAdvance(QStringLiteral("ba.services.refreshMMM")));
-    columns->resizeSection(LogModel::CorrelationColumn, metrics.horizontalAdvance(QStringLiteral("r0000MMM")));
+    columns->resizeSection(LogModel::CorrelationColumn,
+                           metrics.horizontalAdvance(QStringLiteral("r0000MMM")));
 
     m_ui->splitter->setStretchFactor(0, 4);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -247,10 +249,11 @@ void LogDock::setupCategories()
         m_categories->addCategory(category);
     }
     connect(m_model, &LogModel::categoryAdded, m_categories, &LogCategoryMenu::addCategory);
-    connect(m_categories, &LogCategoryMenu::hiddenCategoriesChanged, this, [this](const QSet<QString> &hidden) {
-        m_proxy->setHiddenCategories(hidden);
-        m_ui->categoryButton->setText(m_categories->summary());
-    });
+    connect(m_categories, &LogCategoryMenu::hiddenCategoriesChanged, this,
+            [this](const QSet<QString> &hidden) {
+                m_proxy->setHiddenCategories(hidden);
+                m_ui->categoryButton->setText(m_categories->summary());
+            });
 }
 
 void LogDock::setupFollowTail()
@@ -374,8 +377,9 @@ QString LogDock::statusText() const
     }
     text += QStringLiteral(" · ") + tr("%1 dropped from view").arg(locale.toString(m_model->droppedCount()));
     if (isPaused()) {
-        text += QStringLiteral(" · ") +
-                tr("paused, %1 new waiting").arg(locale.toString(quint64(m_pending.size()) + m_pendingDropped));
+        text +=
+            QStringLiteral(" · ") +
+            tr("paused, %1 new waiting").arg(locale.toString(quint64(m_pending.size()) + m_pendingDropped));
     }
     return text;
 }

@@ -1,6 +1,5 @@
 // LogDock's actions: copy, export, clear, the context menu and the detail pane.
 #include "gui/LogDock.h"
-
 #include "gui/LogFilterProxy.h"
 #include "gui/LogModel.h"
 #include "ui_LogDockContents.h"
@@ -66,11 +65,13 @@ QString LogDock::detailText() const
         return QString();
     }
     const LogEntry &entry = m_model->entryAt(m_proxy->mapToSource(current).row());
-    const QString local = QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
+    const QString local =
+        QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
     const QString id = entry.correlationId.isEmpty() ? tr("none (outside a refresh)") : entry.correlationId;
     // Plain text, real line breaks: the pane is a QPlainTextEdit and never renders markup.
     return tr("%1 (%2) · %3 · %4 · refresh %5")
-               .arg(local, formatLogTime(entry.timeMs), LogModel::levelText(entry.level), entry.category, id) +
+               .arg(local, formatLogTime(entry.timeMs), LogModel::levelText(entry.level), entry.category,
+                    id) +
            QStringLiteral("\n\n") + entry.message;
 }
 
@@ -141,9 +142,9 @@ void LogDock::exportWithDialog()
     const QString name = QStringLiteral("bitcoin-analyzer-log-") +
                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
                          QStringLiteral(".log");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Visible Log Lines"),
-                                                      QDir(folder).filePath(name),
-                                                      tr("Log files (*.log *.txt);;All files (*)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Visible Log Lines"), QDir(folder).filePath(name),
+                                     tr("Log files (*.log *.txt);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }

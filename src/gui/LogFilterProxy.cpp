@@ -99,14 +99,17 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (m_logModel) {
         // Tens of thousands of rows are re-filtered on every keystroke: no QVariant round trips.
         const LogEntry &entry = m_logModel->entryAt(sourceRow);
-        return accepts(LogModel::severityRank(entry.level), entry.category, entry.correlationId, entry.message);
+        return accepts(LogModel::severityRank(entry.level), entry.category, entry.correlationId,
+                       entry.message);
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     return accepts(index.data(LogModel::SeverityRole).toInt(), index.data(LogModel::CategoryRole).toString(),
-                   index.data(LogModel::CorrelationIdRole).toString(), index.data(LogModel::MessageRole).toString());
+                   index.data(LogModel::CorrelationIdRole).toString(),
+                   index.data(LogModel::MessageRole).toString());
 }
 
-bool LogFilterProxy::accepts(int rank, const QString &category, const QString &id, const QString &message) const
+bool LogFilterProxy::accepts(int rank, const QString &category, const QString &id,
+                             const QString &message) const
 {
     if (rank < m_minimumRank) {
         return false;

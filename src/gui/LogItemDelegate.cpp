@@ -40,7 +40,8 @@ QList<QPair<qsizetype, qsizetype>> LogItemDelegate::matchRanges(const QString &t
 QString LogItemDelegate::oneLine(const QString &message)
 {
     const QChar separator(QChar::LineSeparator);
-    if (!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r')) && !message.contains(separator)) {
+    if (!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r')) &&
+        !message.contains(separator)) {
         return message;
     }
     QString line = message;
@@ -51,7 +52,8 @@ QString LogItemDelegate::oneLine(const QString &message)
     return line;
 }
 
-void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -82,7 +84,8 @@ void LogItemDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &o
 {
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    const QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &option, widget).adjusted(2, 0, -2, 0);
+    const QRect rect =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &option, widget).adjusted(2, 0, -2, 0);
     if (rect.width() <= 0) {
         return;
     }

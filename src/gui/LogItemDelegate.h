@@ -26,10 +26,12 @@ public:
     // The single line a message cell shows.
     static QString oneLine(const QString &message);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 private:
-    void paintText(QPainter *painter, const QStyleOptionViewItem &option, const QString &text, bool link) const;
+    void paintText(QPainter *painter, const QStyleOptionViewItem &option, const QString &text,
+                   bool link) const;
 
     QString m_highlight;
 };

@@ -49,12 +49,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void appendEntries(const QList<ba::LogEntry> &entries);
-    void clear(); // empties the view and resets the dropped count; categories stay known
+    void clear();                    // empties the view and resets the dropped count; categories stay known
     void noteDropped(quint64 count); // entries that never reached the model (e.g. while paused)
 
     const LogEntry &entryAt(int row) const;
     int capacity() const;
-    quint64 droppedCount() const; // rows removed (or never inserted) because of the cap
+    quint64 droppedCount() const;   // rows removed (or never inserted) because of the cap
     QStringList categories() const; // every category seen, sorted
 
     // QtMsgType is not ordered by severity (Info is 4, Warning 1): this is.

@@ -48,8 +48,9 @@ MarkdownRenderer::MarkdownRenderer(QWidget *parent)
 
 void MarkdownRenderer::setMarkdownText(const QString &markdown)
 {
-    if (markdown == m_markdown && !document()->isEmpty())
+    if (markdown == m_markdown && !document()->isEmpty()) {
         return;
+    }
     m_markdown = markdown;
     document()->setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub) |
                                           QTextDocument::MarkdownNoHTML);
@@ -83,8 +84,9 @@ void MarkdownRenderer::onAnchorClicked(const QUrl &url)
         Q_EMIT linkRefused(url);
         return;
     }
-    if (m_opener)
+    if (m_opener) {
         m_opener(url);
+    }
 }
 
 } // namespace ba

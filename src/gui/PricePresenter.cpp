@@ -22,12 +22,18 @@ namespace {
 PriceRange toPriceRange(ChartRange range)
 {
     switch (range) {
-    case ChartRange::Day: return PriceRange::Day;
-    case ChartRange::Week: return PriceRange::Week;
-    case ChartRange::Month: return PriceRange::Month;
-    case ChartRange::Quarter: return PriceRange::Quarter;
-    case ChartRange::Year: return PriceRange::Year;
-    case ChartRange::Max: return PriceRange::Max;
+    case ChartRange::Day:
+        return PriceRange::Day;
+    case ChartRange::Week:
+        return PriceRange::Week;
+    case ChartRange::Month:
+        return PriceRange::Month;
+    case ChartRange::Quarter:
+        return PriceRange::Quarter;
+    case ChartRange::Year:
+        return PriceRange::Year;
+    case ChartRange::Max:
+        return PriceRange::Max;
     }
     return PriceRange::Month;
 }
@@ -35,12 +41,18 @@ PriceRange toPriceRange(ChartRange range)
 ChartRange toChartRange(PriceRange range)
 {
     switch (range) {
-    case PriceRange::Day: return ChartRange::Day;
-    case PriceRange::Week: return ChartRange::Week;
-    case PriceRange::Month: return ChartRange::Month;
-    case PriceRange::Quarter: return ChartRange::Quarter;
-    case PriceRange::Year: return ChartRange::Year;
-    case PriceRange::Max: return ChartRange::Max;
+    case PriceRange::Day:
+        return ChartRange::Day;
+    case PriceRange::Week:
+        return ChartRange::Week;
+    case PriceRange::Month:
+        return ChartRange::Month;
+    case PriceRange::Quarter:
+        return ChartRange::Quarter;
+    case PriceRange::Year:
+        return ChartRange::Year;
+    case PriceRange::Max:
+        return ChartRange::Max;
     }
     return ChartRange::Month;
 }
@@ -68,11 +80,7 @@ void PricePresenter::bindCoinCatalog(CoinCatalog *catalog)
 
 PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
                                MainWindow *window, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-    , m_coordinator(coordinator)
-    , m_view(view)
-    , m_window(window)
+    : QObject(parent), m_service(service), m_coordinator(coordinator), m_view(view), m_window(window)
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &PricePresenter::tickCountdown);
@@ -105,8 +113,9 @@ void PricePresenter::onDataChanged(const PriceData &data)
         m_view->setSeries(data.prices, data.candles);
     }
     if (data.snapshot) {
-        const QDateTime fetched = data.lastFetchedMs > 0 ? QDateTime::fromMSecsSinceEpoch(data.lastFetchedMs)
-                                                         : QDateTime::fromMSecsSinceEpoch(data.snapshot->lastUpdatedMs);
+        const QDateTime fetched = data.lastFetchedMs > 0
+                                      ? QDateTime::fromMSecsSinceEpoch(data.lastFetchedMs)
+                                      : QDateTime::fromMSecsSinceEpoch(data.snapshot->lastUpdatedMs);
         m_view->setSnapshot(*data.snapshot, fetched, data.stale);
     } else {
         m_view->clearSnapshot();
@@ -133,7 +142,8 @@ void PricePresenter::tickCountdown()
         m_countdown.stop();
         return;
     }
-    m_window->showStatus(tr("CoinGecko asked us to slow down; retrying in %n s…", nullptr, m_secondsLeft), 1500);
+    m_window->showStatus(tr("CoinGecko asked us to slow down; retrying in %n s…", nullptr, m_secondsLeft),
+                         1500);
     --m_secondsLeft;
 }
 
@@ -146,11 +156,12 @@ void PricePresenter::onSelectionChanged()
 void PricePresenter::askExportPrices()
 {
     const PriceData &data = m_service->data();
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(QStringLiteral("%1-%2-%3.csv")
-                                                .arg(data.coinId, data.currency, priceRange::key(data.range)));
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export Prices to CSV"), suggested, tr("CSV files (*.csv)"));
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(
+                QStringLiteral("%1-%2-%3.csv").arg(data.coinId, data.currency, priceRange::key(data.range)));
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Prices to CSV"), suggested,
+                                                      tr("CSV files (*.csv)"));
     if (!path.isEmpty()) {
         exportPricesCsv(path);
     }
@@ -165,17 +176,18 @@ void PricePresenter::exportPricesCsv(const QString &path)
         m_window->showStatus(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
         return;
     }
-    qCInfo(lcPricePresenter).noquote() << "Exported" << m_service->data().prices.size() << "prices to" << path;
-    m_window->showStatus(tr("Exported %n price(s) to %1.", nullptr, int(m_service->data().prices.size())).arg(path),
-                         8000);
+    qCInfo(lcPricePresenter).noquote()
+        << "Exported" << m_service->data().prices.size() << "prices to" << path;
+    m_window->showStatus(
+        tr("Exported %n price(s) to %1.", nullptr, int(m_service->data().prices.size())).arg(path), 8000);
 }
 
 void PricePresenter::askExportChart()
 {
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
                                   .filePath(QStringLiteral("%1-chart.png").arg(m_service->data().coinId));
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export Chart as PNG"), suggested, tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Chart as PNG"), suggested,
+                                                      tr("PNG images (*.png)"));
     if (path.isEmpty()) {
         return;
     }

@@ -7,8 +7,8 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 #include <atomic>
@@ -139,7 +139,7 @@ struct LogHub::Private
     // typical lines, is about 60 MB; a burst of 100,000 per thread (the benchmark) fits.
     LogStaging staging{size_t(std::max(1, options.maxWaitingPerThread))};
     std::thread writer;
-    StringPool categories; // writer only
+    StringPool categories;     // writer only
     StringPool correlationIds; // writer only
 
     // Only the writer writes (and openFile replays the ring); both hold fileMutex.
@@ -186,10 +186,12 @@ void LogHub::Private::process(const LogStaging::Batch &batch)
     if (batch.dropped() > 0) {
         const QString notice =
             QStringLiteral("%1 messages dropped: the log writer could not keep up").arg(batch.dropped());
-        entries.push_back(toEntry({QtWarningMsg, QDateTime::currentMSecsSinceEpoch(),
-                                   quintptr(QThread::currentThreadId()), u"ba.logging", QStringView(), notice}));
+        entries.push_back(
+            toEntry({QtWarningMsg, QDateTime::currentMSecsSinceEpoch(), quintptr(QThread::currentThreadId()),
+                     u"ba.logging", QStringView(), notice}));
     }
-    batch.forEach([this, &entries](const LogStaging::Message &message) { entries.push_back(toEntry(message)); });
+    batch.forEach(
+        [this, &entries](const LogStaging::Message &message) { entries.push_back(toEntry(message)); });
 
     QByteArray echo;
     {
@@ -353,8 +355,8 @@ void LogHub::append(QtMsgType level, const char *category, const QString &messag
         return;
     }
     // The caller's correlation id: the writer runs on another thread.
-    d->staging.append(level, QDateTime::currentMSecsSinceEpoch(), categoryName(category), currentCorrelationId(),
-                      message);
+    d->staging.append(level, QDateTime::currentMSecsSinceEpoch(), categoryName(category),
+                      currentCorrelationId(), message);
 }
 
 void LogHub::flush()

@@ -1,7 +1,6 @@
 #include "logging/LogStaging.h"
 
 #include <QThread>
-
 #include <algorithm>
 #include <cstring>
 #include <utility>
@@ -329,7 +328,8 @@ void LogStaging::Batch::forEach(const std::function<void(const Message &)> &visi
             return;
         }
         cursors[which].offset += recordBytes(oldest->charCount());
-        const auto *chars = reinterpret_cast<const char16_t *>(reinterpret_cast<const std::byte *>(oldest) + sizeof(Record));
+        const auto *chars =
+            reinterpret_cast<const char16_t *>(reinterpret_cast<const std::byte *>(oldest) + sizeof(Record));
         const QStringView category(chars, oldest->categoryLength);
         const QStringView correlationId(chars + oldest->categoryLength, oldest->idLength);
         const QStringView text(chars + oldest->categoryLength + oldest->idLength, oldest->textLength);

@@ -23,10 +23,10 @@ struct AiResult
 {
     FetchError error;
     QString text;
-    QString provider;     // "gemini", "openai-compatible"
-    QString model;        // the id asked for
-    QString modelVersion; // what the server says answered
-    QString finishReason; // STOP, MAX_TOKENS, SAFETY, ... (provider's wording)
+    QString provider;        // "gemini", "openai-compatible"
+    QString model;           // the id asked for
+    QString modelVersion;    // what the server says answered
+    QString finishReason;    // STOP, MAX_TOKENS, SAFETY, ... (provider's wording)
     bool incomplete = false; // cut by MAX_TOKENS / length
     int promptTokens = -1;
     int outputTokens = -1;

@@ -58,7 +58,10 @@ public:
     // The request fetch() sends: expects XML, accepts the feed content types.
     static HttpRequest requestFor(const NewsSiteProfile &profile);
     // The metrics source its requests are counted under: one row per feed, "rss:<profile id>".
-    static QString metricsSource(const NewsSiteProfile &profile) { return QStringLiteral("rss:") + profile.id; }
+    static QString metricsSource(const NewsSiteProfile &profile)
+    {
+        return QStringLiteral("rss:") + profile.id;
+    }
 
 Q_SIGNALS:
     void finished(const ba::RssFetchResult &result);

@@ -11,8 +11,9 @@ namespace {
 
 QString pricePart(const MarketSummary &previous, const MarketSummary &current, const QLocale &locale)
 {
-    if (previous.lastPrice <= 0.0 || current.lastPrice <= 0.0)
+    if (previous.lastPrice <= 0.0 || current.lastPrice <= 0.0) {
         return {};
+    }
     const double pct = (current.lastPrice / previous.lastPrice - 1.0) * 100.0;
     return QCoreApplication::translate("AnalysisComparison", "price %1 (%2 → %3)")
         .arg(format::percent(pct, locale), format::price(previous.lastPrice, locale),
@@ -21,8 +22,9 @@ QString pricePart(const MarketSummary &previous, const MarketSummary &current, c
 
 QString rsiPart(const MarketSummary &previous, const MarketSummary &current, const QLocale &locale)
 {
-    if (!previous.indicators.rsi14 || !current.indicators.rsi14)
+    if (!previous.indicators.rsi14 || !current.indicators.rsi14) {
         return {};
+    }
     return QCoreApplication::translate("AnalysisComparison", "RSI %1 → %2")
         .arg(format::decimal(*previous.indicators.rsi14, locale, 1),
              format::decimal(*current.indicators.rsi14, locale, 1));
@@ -30,8 +32,9 @@ QString rsiPart(const MarketSummary &previous, const MarketSummary &current, con
 
 QString trendPart(const MarketSummary &previous, const MarketSummary &current)
 {
-    if (!previous.indicators.trend || !current.indicators.trend)
+    if (!previous.indicators.trend || !current.indicators.trend) {
         return {};
+    }
     if (*previous.indicators.trend == *current.indicators.trend) {
         return QCoreApplication::translate("AnalysisComparison", "trend unchanged (%1)")
             .arg(stats::trendName(*current.indicators.trend));
@@ -54,8 +57,9 @@ QString describeChangeSince(const MarketSummary &previous, const MarketSummary &
     QStringList parts{pricePart(previous, current, locale), rsiPart(previous, current, locale),
                       trendPart(previous, current)};
     parts.removeAll(QString());
-    if (parts.isEmpty())
+    if (parts.isEmpty()) {
         return {};
+    }
     return QCoreApplication::translate("AnalysisComparison", "Since the previous analysis (%1): %2.")
         .arg(format::utcDateTime(previous.asOfMs), parts.join(QStringLiteral(", ")));
 }
@@ -65,8 +69,9 @@ QString describeChangeSince(const AnalysisRecord &previous, const AnalysisRecord
 {
     const auto before = MarketSummary::fromJson(previous.summaryJson.toUtf8());
     const auto now = MarketSummary::fromJson(current.summaryJson.toUtf8());
-    if (!before || !now || before->coinId != now->coinId || before->vsCurrency != now->vsCurrency)
+    if (!before || !now || before->coinId != now->coinId || before->vsCurrency != now->vsCurrency) {
         return {};
+    }
     return describeChangeSince(*before, *now, locale);
 }
 
@@ -75,10 +80,12 @@ std::optional<AnalysisRecord> previousAnalysis(const QList<AnalysisRecord> &newe
 {
     std::optional<AnalysisRecord> best;
     for (const AnalysisRecord &candidate : newestFirst) {
-        if (candidate.coinId != record.coinId || candidate.vsCurrency != record.vsCurrency)
+        if (candidate.coinId != record.coinId || candidate.vsCurrency != record.vsCurrency) {
             continue;
-        if (isOlder(candidate, record) && (!best || isOlder(*best, candidate)))
+        }
+        if (isOlder(candidate, record) && (!best || isOlder(*best, candidate))) {
             best = candidate;
+        }
     }
     return best;
 }

@@ -83,8 +83,9 @@ void AnalysisService::analyse(const QList<PricePoint> &prices, const MarketSnaps
 
 bool AnalysisService::regenerate()
 {
-    if (!m_lastSummary)
+    if (!m_lastSummary) {
         return false;
+    }
     const MarketSummary summary = *m_lastSummary; // run() replaces m_lastSummary
     CorrelationScope scope(m_lastCorrelationId);
     qCInfo(lcAnalysis) << "regenerating the analysis without the cache";
@@ -94,8 +95,9 @@ bool AnalysisService::regenerate()
 
 void AnalysisService::cancel()
 {
-    if (!m_pending)
+    if (!m_pending) {
         return;
+    }
     const std::unique_ptr<Pending> pending = std::move(m_pending);
     if (pending->generation) {
         // Disconnect first: its finished(Cancelled) must not store a fallback report.
@@ -161,14 +163,17 @@ std::optional<AnalysisRecord> AnalysisService::reusable(const QString &hash, con
                                                         const QString &model, const QString &prompt,
                                                         const QString &response) const
 {
-    if (m_store == nullptr)
+    if (m_store == nullptr) {
         return std::nullopt;
+    }
     const std::optional<AnalysisRecord> latest = m_store->latestByInputHash(hash);
-    if (!latest || latest->status != StatusOk || latest->provider != providerId || latest->model != model)
+    if (!latest || latest->status != StatusOk || latest->provider != providerId || latest->model != model) {
         return std::nullopt;
+    }
     if ((!prompt.isEmpty() && latest->prompt != prompt) ||
-        (!response.isEmpty() && latest->response != response))
+        (!response.isEmpty() && latest->response != response)) {
         return std::nullopt;
+    }
     return latest;
 }
 
@@ -214,24 +219,27 @@ void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltP
 
 void AnalysisService::onDelta(AiGeneration *generation, const QString &text)
 {
-    if (!m_pending || m_pending->generation != generation || text.isEmpty())
+    if (!m_pending || m_pending->generation != generation || text.isEmpty()) {
         return;
+    }
     m_pending->accumulated += text;
     Q_EMIT streamingText(m_pending->accumulated);
 }
 
 void AnalysisService::onFinished(AiGeneration *generation, const AiResult &result)
 {
-    if (!m_pending || m_pending->generation != generation)
+    if (!m_pending || m_pending->generation != generation) {
         return;
+    }
     const std::unique_ptr<Pending> pending = std::move(m_pending);
     CorrelationScope scope(pending->correlationId);
     const QString text = result.text.isEmpty() ? pending->accumulated : result.text;
 
     if (result.error.isError() || text.trimmed().isEmpty()) {
         QString message = result.error.userMessage;
-        if (message.isEmpty())
+        if (message.isEmpty()) {
             message = result.error.isError() ? tr("The request failed.") : tr("The answer was empty.");
+        }
         qCWarning(lcAnalysis).noquote()
             << QStringLiteral("%1 failed (%2: %3); using the local report")
                    .arg(pending->providerId, FetchError::kindName(result.error.kind),
@@ -249,12 +257,15 @@ void AnalysisService::onFinished(AiGeneration *generation, const AiResult &resul
     record.response = text;
     record.latencyMs = result.latencyMs > 0 ? result.latencyMs : pending->timer.elapsed();
     record.status = result.incomplete ? StatusIncomplete : StatusOk;
-    if (result.incomplete)
+    if (result.incomplete) {
         record.error = tr("The answer was cut short by the model's length limit.");
-    if (result.promptTokens >= 0)
+    }
+    if (result.promptTokens >= 0) {
         record.promptTokens = result.promptTokens;
-    if (result.outputTokens >= 0)
+    }
+    if (result.outputTokens >= 0) {
         record.outputTokens = result.outputTokens;
+    }
     storeAndEmit(record);
 }
 
@@ -288,15 +299,17 @@ void AnalysisService::storeAndEmit(AnalysisRecord record)
 {
     if (m_store != nullptr) {
         record.id = m_store->insert(record);
-        if (record.id == 0)
+        if (record.id == 0) {
             qCWarning(lcAnalysis).noquote() << QStringLiteral("analysis not stored: ") + m_store->lastError();
+        }
     }
     qCInfo(lcAnalysis).noquote() << QStringLiteral("analysis ready: %1, %2, %3 ms")
                                         .arg(record.provider, record.status,
                                              QString::number(record.latencyMs));
     Q_EMIT analysisReady(record);
-    if (record.id > 0)
+    if (record.id > 0) {
         Q_EMIT historyChanged();
+    }
 }
 
 QList<AnalysisRecord> AnalysisService::history(int limit) const
@@ -306,20 +319,24 @@ QList<AnalysisRecord> AnalysisService::history(int limit) const
 
 QString AnalysisService::sincePrevious(const AnalysisRecord &record) const
 {
-    if (m_store == nullptr)
+    if (m_store == nullptr) {
         return {};
+    }
     const std::optional<AnalysisRecord> previous = previousAnalysis(m_store->list(200), record);
     return previous ? describeChangeSince(*previous, record) : QString();
 }
 
 QString AnalysisService::providerDisplayName(const QString &providerId)
 {
-    if (providerId == QLatin1String("gemini"))
+    if (providerId == QLatin1String("gemini")) {
         return QStringLiteral("Gemini");
-    if (providerId == QLatin1String("openai-compatible"))
+    }
+    if (providerId == QLatin1String("openai-compatible")) {
         return tr("Local AI server");
-    if (providerId == LocalProvider)
+    }
+    if (providerId == LocalProvider) {
         return tr("Computed locally");
+    }
     return providerId;
 }
 

@@ -12,7 +12,7 @@ namespace ba {
 
 namespace {
 
-const auto kListKey = QStringLiteral("coins/topList");       // "id\tlabel" per entry
+const auto kListKey = QStringLiteral("coins/topList");         // "id\tlabel" per entry
 const auto kFetchedKey = QStringLiteral("coins/topFetchedMs"); // Unix ms of that list
 
 } // namespace

@@ -26,8 +26,8 @@ QStringList tableNames(const QSqlDatabase &database, QString *error)
 {
     QSqlQuery query(database);
     QStringList names;
-    if (!query.exec(QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))) {
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                   "'sqlite_%' ORDER BY name"))) {
         *error = query.lastError().text();
         return names;
     }
@@ -53,7 +53,8 @@ QString integrityCheck(const QSqlDatabase &database, int maxErrors, QString *err
 
 } // namespace
 
-DatabaseStats DatabaseStats::collect(const QSqlDatabase &database, const QString &path, int maxIntegrityErrors)
+DatabaseStats DatabaseStats::collect(const QSqlDatabase &database, const QString &path,
+                                     int maxIntegrityErrors)
 {
     DatabaseStats stats;
     stats.path = path.isEmpty() ? database.databaseName() : path;

@@ -17,11 +17,12 @@ struct DatabaseStats
     qint64 walBytes = -1;  // the -wal file beside it, -1 when absent
     int schemaVersion = -1;
     QList<QPair<QString, qint64>> rowCounts; // table -> rows, by name; -1 when the count failed
-    QString integrity; // "ok", or the problems integrity_check listed (one per line)
-    QString error;     // why something could not be read
+    QString integrity;                       // "ok", or the problems integrity_check listed (one per line)
+    QString error;                           // why something could not be read
 
     // integrity_check reads every page: seconds on a large file. maxIntegrityErrors caps its list.
-    static DatabaseStats collect(const QSqlDatabase &database, const QString &path, int maxIntegrityErrors = 20);
+    static DatabaseStats collect(const QSqlDatabase &database, const QString &path,
+                                 int maxIntegrityErrors = 20);
 };
 
 } // namespace ba

@@ -94,12 +94,14 @@ QString configurationSection(const std::optional<AppConfig> &config)
     }
     const AppConfig &c = *config;
     text += tableHeader({tr("setting"), tr("value")});
-    text += row({tr("Data folder"), QDir::toNativeSeparators(c.dataDir) +
-                                        (c.dataDirExplicit ? tr(" (--data-dir or environment)") : QString())});
+    text +=
+        row({tr("Data folder"), QDir::toNativeSeparators(c.dataDir) +
+                                    (c.dataDirExplicit ? tr(" (--data-dir or environment)") : QString())});
     text += row({tr("Database"), QDir::toNativeSeparators(c.databasePath())});
     text += row({tr("Log file"), QDir::toNativeSeparators(c.logFilePath())});
-    text += row({tr("Settings file"), c.settingsFilePath().isEmpty() ? tr("system settings")
-                                                                     : QDir::toNativeSeparators(c.settingsFilePath())});
+    text += row({tr("Settings file"), c.settingsFilePath().isEmpty()
+                                          ? tr("system settings")
+                                          : QDir::toNativeSeparators(c.settingsFilePath())});
     text += row({tr("CoinGecko URL"), c.coingeckoUrl.toDisplayString()});
     text += row({tr("Gemini URL"), c.geminiUrl.toDisplayString()});
     text += row({tr("Gemini model"), c.geminiModel});
@@ -124,17 +126,17 @@ QString healthSection(const QList<SourceHealth> &health, const QDateTime &now)
     text += tableHeader({tr("source"), tr("state"), tr("last success"), tr("last error"), tr("p50 / p95"),
                          tr("requests / errors"), tr("rate budget"), tr("back-off")});
     for (const SourceHealth &h : health) {
-        const QString lastError = h.hasError()
-                                      ? FetchError::kindName(h.lastError.kind) + QStringLiteral(", ") +
-                                            formatAgo(h.lastErrorTime, now) + QStringLiteral(": ") +
-                                            describeLastError(h)
-                                      : QString();
-        const QString budget = h.budgetTotal > 0 ? tr("%1 of %2 left").arg(h.budgetLeft).arg(h.budgetTotal)
-                                                 : QString();
-        text += row({h.displayName + QStringLiteral(" (") + h.source + QLatin1Char(')'), healthStateName(h.state),
-                     formatAgo(h.lastSuccess, now), lastError, formatLatencyPair(h.p50Ms, h.p95Ms),
-                     QStringLiteral("%1 / %2").arg(h.requests).arg(h.errors), budget,
-                     h.backoffMs > 0 ? formatDurationMs(h.backoffMs) : QString()});
+        const QString lastError = h.hasError() ? FetchError::kindName(h.lastError.kind) +
+                                                     QStringLiteral(", ") + formatAgo(h.lastErrorTime, now) +
+                                                     QStringLiteral(": ") + describeLastError(h)
+                                               : QString();
+        const QString budget =
+            h.budgetTotal > 0 ? tr("%1 of %2 left").arg(h.budgetLeft).arg(h.budgetTotal) : QString();
+        text +=
+            row({h.displayName + QStringLiteral(" (") + h.source + QLatin1Char(')'), healthStateName(h.state),
+                 formatAgo(h.lastSuccess, now), lastError, formatLatencyPair(h.p50Ms, h.p95Ms),
+                 QStringLiteral("%1 / %2").arg(h.requests).arg(h.errors), budget,
+                 h.backoffMs > 0 ? formatDurationMs(h.backoffMs) : QString()});
     }
     return text + QLatin1Char('\n');
 }
@@ -150,7 +152,8 @@ QString databaseSection(const std::optional<DatabaseStats> &stats)
     text += row({tr("File size"), bytes(stats->fileBytes)});
     text += row({tr("Write-ahead log size"), bytes(stats->walBytes)});
     text += row({tr("Schema version"), QString::number(stats->schemaVersion)});
-    text += row({tr("PRAGMA integrity_check"), stats->integrity.isEmpty() ? tr("not run") : stats->integrity});
+    text +=
+        row({tr("PRAGMA integrity_check"), stats->integrity.isEmpty() ? tr("not run") : stats->integrity});
     if (!stats->error.isEmpty()) {
         text += row({tr("Error"), stats->error});
     }
@@ -166,7 +169,8 @@ QString logSection(const DiagnosticReport::Inputs &in, const Redactor &redactor)
     QString text = QStringLiteral("## ") + tr("Log") + QStringLiteral("\n\n");
     text += tr("Last %1 lines, times in UTC.").arg(in.logEntries.size());
     if (in.logDroppedFromMemory > 0) {
-        text += QLatin1Char(' ') + tr("%1 older lines are only in the log file.").arg(in.logDroppedFromMemory);
+        text +=
+            QLatin1Char(' ') + tr("%1 older lines are only in the log file.").arg(in.logDroppedFromMemory);
     }
     if (!in.logFilePath.isEmpty()) {
         text += QLatin1Char(' ') + tr("Log file: %1").arg(QDir::toNativeSeparators(in.logFilePath));
@@ -176,13 +180,15 @@ QString logSection(const DiagnosticReport::Inputs &in, const Redactor &redactor)
         lines += redactor.redact(formatLogLine(entry)) + QLatin1Char('\n');
     }
     const QString fence = fenceFor(lines);
-    return text + QStringLiteral("\n\n") + fence + QStringLiteral("text\n") + lines + fence + QLatin1Char('\n');
+    return text + QStringLiteral("\n\n") + fence + QStringLiteral("text\n") + lines + fence +
+           QLatin1Char('\n');
 }
 
 } // namespace
 
 DiagnosticReport::Inputs DiagnosticReport::gather(const AppConfig &config, const SourceMetrics *metrics,
-                                                  const LogHub *logHub, const Database *database, int logLines)
+                                                  const LogHub *logHub, const Database *database,
+                                                  int logLines)
 {
     Inputs in;
     in.config = config;
@@ -244,8 +250,8 @@ bool DiagnosticReport::save(const QString &text, const QString &path, QString *e
 
 QString DiagnosticReport::suggestedFileName(const QDateTime &localTime)
 {
-    return QStringLiteral("bitcoin-analyzer-diagnostic-") + localTime.toString(QStringLiteral("yyyyMMdd-HHmmss")) +
-           QStringLiteral(".md");
+    return QStringLiteral("bitcoin-analyzer-diagnostic-") +
+           localTime.toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".md");
 }
 
 } // namespace ba

@@ -18,7 +18,7 @@ public:
     explicit LatencyReservoir(int capacity = DefaultCapacity, quint32 seed = 1);
 
     void add(qint64 latencyMs);
-    qint64 seen() const { return m_seen; }      // samples ever added
+    qint64 seen() const { return m_seen; } // samples ever added
     int kept() const { return int(m_samples.size()); }
     int capacity() const { return m_capacity; }
 

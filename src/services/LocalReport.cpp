@@ -49,8 +49,9 @@ QString leadSentence(const MarketSummary &s, const Fmt &f)
 QString averageSentence(const MarketSummary &s, const std::optional<double> &average, int period,
                         const Fmt &f)
 {
-    if (!average)
+    if (!average) {
         return {};
+    }
     return s.lastPrice >= *average
                ? QCoreApplication::translate("LocalReport", "The price is above its %1-period average (%2).")
                      .arg(QString::number(period), f.price(*average))
@@ -77,18 +78,21 @@ QString trendSection(const MarketSummary &s, const Fmt &f)
                                          averageSentence(s, s.indicators.sma50, 50, f)}
                                  .join(QLatin1Char(' '))
                                  .trimmed();
-    if (!averages.isEmpty())
+    if (!averages.isEmpty()) {
         paragraphs << averages;
+    }
     return section(QCoreApplication::translate("LocalReport", "Trend"), paragraphs);
 }
 
 QString rsiSentence(double rsi, const Fmt &f)
 {
     const QString value = f.number(rsi, 1);
-    if (rsi >= 70.0)
+    if (rsi >= 70.0) {
         return QCoreApplication::translate("LocalReport", "RSI(14) is %1: overbought territory.").arg(value);
-    if (rsi <= 30.0)
+    }
+    if (rsi <= 30.0) {
         return QCoreApplication::translate("LocalReport", "RSI(14) is %1: oversold territory.").arg(value);
+    }
     return QCoreApplication::translate("LocalReport", "RSI(14) is %1: neutral.").arg(value);
 }
 
@@ -96,8 +100,9 @@ QString momentumSection(const MarketSummary &s, const Fmt &f)
 {
     const SummaryIndicators &ind = s.indicators;
     QStringList paragraphs;
-    if (ind.rsi14)
+    if (ind.rsi14) {
         paragraphs << rsiSentence(*ind.rsi14, f);
+    }
     if (ind.macd && ind.macdSignal && ind.macdHistogram) {
         const QString args[] = {f.number(*ind.macd, 2), f.number(*ind.macdSignal, 2),
                                 f.number(*ind.macdHistogram, 2)};
@@ -110,16 +115,18 @@ QString momentumSection(const MarketSummary &s, const Fmt &f)
                                                          "(%2), histogram %3: momentum is weakening."))
                           .arg(args[0], args[1], args[2]);
     }
-    if (paragraphs.isEmpty())
+    if (paragraphs.isEmpty()) {
         paragraphs << QCoreApplication::translate("LocalReport", "Not enough prices yet for RSI and MACD.");
+    }
     return section(QCoreApplication::translate("LocalReport", "Momentum"), paragraphs);
 }
 
 QString movesText(const QList<DailyMove> &moves, const Fmt &f)
 {
     QStringList parts;
-    for (const DailyMove &m : moves)
+    for (const DailyMove &m : moves) {
         parts << m.date.toString(Qt::ISODate) + QStringLiteral(" (") + f.pct(m.changePct) + QLatin1Char(')');
+    }
     return parts.join(QStringLiteral(", "));
 }
 
@@ -145,9 +152,10 @@ QString volatilitySection(const MarketSummary &s, const Fmt &f)
         paragraphs << QCoreApplication::translate("LocalReport", "Largest daily drops: %1.")
                           .arg(movesText(s.largestDrops, f));
     }
-    if (paragraphs.isEmpty())
+    if (paragraphs.isEmpty()) {
         paragraphs << QCoreApplication::translate("LocalReport",
                                                   "Not enough prices yet to measure volatility.");
+    }
     return section(QCoreApplication::translate("LocalReport", "Volatility"), paragraphs);
 }
 
@@ -156,10 +164,12 @@ QString newsSection(const MarketSummary &s)
     QStringList items;
     for (const SummaryHeadline &h : s.headlines) {
         QStringList parts;
-        if (h.publishedMs)
+        if (h.publishedMs) {
             parts << format::utcDate(*h.publishedMs);
-        if (!h.source.isEmpty())
+        }
+        if (!h.source.isEmpty()) {
             parts << LocalReport::escapeMarkdown(h.source);
+        }
         parts << LocalReport::escapeMarkdown(h.title);
         items << QStringLiteral("- ") + parts.join(QStringLiteral(" · "));
     }
@@ -210,8 +220,9 @@ QString risksSection(const MarketSummary &s, const Fmt &f)
     }
     risks << QCoreApplication::translate("LocalReport", "Crypto-asset prices can move sharply within hours; "
                                                         "indicators describe the past, not the future.");
-    for (QString &risk : risks)
+    for (QString &risk : risks) {
         risk.prepend(QStringLiteral("- "));
+    }
     return section(QCoreApplication::translate("LocalReport", "Risks"), {risks.join(QLatin1Char('\n'))});
 }
 
@@ -260,8 +271,9 @@ QString LocalReport::escapeMarkdown(const QString &text)
     QString out;
     out.reserve(text.size() + text.size() / 8);
     for (const QChar c : text) {
-        if (special.contains(c))
+        if (special.contains(c)) {
             out += QLatin1Char('\\');
+        }
         out += c;
     }
     return out;

@@ -37,10 +37,12 @@ QList<PricePoint> usablePoints(const QList<PricePoint> &prices)
 qint64 medianSpacing(const QList<PricePoint> &points)
 {
     QList<qint64> gaps;
-    for (qsizetype i = 1; i < points.size(); ++i)
+    for (qsizetype i = 1; i < points.size(); ++i) {
         gaps.append(points.at(i).tsMs - points.at(i - 1).tsMs);
-    if (gaps.isEmpty())
+    }
+    if (gaps.isEmpty()) {
         return 0;
+    }
     std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
     return gaps.at(gaps.size() / 2);
 }
@@ -49,18 +51,21 @@ qint64 medianSpacing(const QList<PricePoint> &points)
 // that moment (CoinGecko's "days=30" begins a few minutes short) still counts, within 5 % of the window.
 std::optional<double> changeOver(const QList<PricePoint> &points, qint64 windowMs)
 {
-    if (points.size() < 2)
+    if (points.size() < 2) {
         return std::nullopt;
+    }
     const qint64 target = points.constLast().tsMs - windowMs;
     auto after = std::upper_bound(points.cbegin(), points.cend(), target,
                                   [](qint64 ts, const PricePoint &p) { return ts < p.tsMs; });
     const PricePoint *base = nullptr;
-    if (after != points.cbegin())
+    if (after != points.cbegin()) {
         base = &*(after - 1);
-    else if (points.constFirst().tsMs - target <= windowMs / 20)
+    } else if (points.constFirst().tsMs - target <= windowMs / 20) {
         base = &points.constFirst();
-    if (base == nullptr || base == &points.constLast())
+    }
+    if (base == nullptr || base == &points.constLast()) {
         return std::nullopt;
+    }
     return (points.constLast().price / base->price - 1.0) * 100.0;
 }
 
@@ -70,10 +75,11 @@ QList<DailyMove> dailyMoves(const QList<PricePoint> &points)
     QList<std::pair<qint64, double>> closes;
     for (const PricePoint &p : points) {
         const qint64 day = p.tsMs / DayMs;
-        if (!closes.isEmpty() && closes.constLast().first == day)
+        if (!closes.isEmpty() && closes.constLast().first == day) {
             closes.last().second = p.price;
-        else
+        } else {
             closes.append({day, p.price});
+        }
     }
     QList<DailyMove> moves;
     const QDate epoch(1970, 1, 1);
@@ -100,8 +106,9 @@ QList<DailyMove> largest(QList<DailyMove> moves, bool gains)
 // Roughly a day of bars on each side confirms a swing (3 bars for daily data, capped at 24).
 int swingWindow(qint64 intervalMs)
 {
-    if (intervalMs <= 0)
+    if (intervalMs <= 0) {
         return 3;
+    }
     return int(std::clamp<qint64>(DayMs / intervalMs, 3, 24));
 }
 
@@ -110,12 +117,14 @@ void fillLevels(SummaryIndicators &ind, const QList<double> &prices, qint64 inte
     const double last = prices.constLast();
     const stats::SwingLevels levels = stats::swingLevels(prices, swingWindow(intervalMs), 20);
     for (const stats::SwingPoint &s : levels.supports) {
-        if (s.price < last && (!ind.support || s.price > *ind.support))
+        if (s.price < last && (!ind.support || s.price > *ind.support)) {
             ind.support = s.price;
+        }
     }
     for (const stats::SwingPoint &r : levels.resistances) {
-        if (r.price > last && (!ind.resistance || r.price < *ind.resistance))
+        if (r.price > last && (!ind.resistance || r.price < *ind.resistance)) {
             ind.resistance = r.price;
+        }
     }
 }
 
@@ -137,9 +146,10 @@ SummaryIndicators computeIndicators(const QList<double> &prices, qint64 interval
         ind.bollingerPercentB =
             (prices.constLast() - *ind.bollingerLower) / (*ind.bollingerUpper - *ind.bollingerLower);
     }
-    if (intervalMs > 0)
+    if (intervalMs > 0) {
         ind.volatility =
             finite(stats::realisedVolatility(prices, 365.0 * double(DayMs) / double(intervalMs)));
+    }
     ind.maxDrawdown = finite(stats::maxDrawdown(prices).fraction);
     fillLevels(ind, prices, intervalMs);
     ind.trend = stats::trendLabel(prices);
@@ -154,8 +164,9 @@ QList<SummaryHeadline> recentHeadlines(const QList<NewsItem> &news)
         QString title = item.title;
         title.replace(whitespace, QStringLiteral(" "));
         title = title.trimmed().left(MarketSummary::MaxHeadlineChars);
-        if (!title.isEmpty())
+        if (!title.isEmpty()) {
             headlines.append({title, item.source.simplified().left(80), item.publishedMs});
+        }
     }
     // Newest first; undated items after dated ones, in their original order.
     std::stable_sort(headlines.begin(), headlines.end(),
@@ -186,8 +197,9 @@ MarketSummary MarketSummary::build(const QList<PricePoint> &prices, const Market
     }
     QList<double> values;
     values.reserve(points.size());
-    for (const PricePoint &p : points)
+    for (const PricePoint &p : points) {
         values.append(p.price);
+    }
 
     summary.pointCount = int(points.size());
     summary.firstMs = points.constFirst().tsMs;
@@ -195,8 +207,9 @@ MarketSummary MarketSummary::build(const QList<PricePoint> &prices, const Market
     summary.intervalMs = medianSpacing(points);
     summary.lastPrice = values.constLast();
     summary.change24hPct = changeOver(points, DayMs);
-    if (!summary.change24hPct)
+    if (!summary.change24hPct) {
         summary.change24hPct = snapshot.change24hPct;
+    }
     summary.change7dPct = changeOver(points, 7 * DayMs);
     summary.change30dPct = changeOver(points, 30 * DayMs);
     summary.indicators = computeIndicators(values, summary.intervalMs);
@@ -227,8 +240,9 @@ std::optional<stats::Trend> MarketSummary::trendFromKey(const QString &key)
 {
     for (stats::Trend trend : {stats::Trend::StrongUp, stats::Trend::Up, stats::Trend::Sideways,
                                stats::Trend::Down, stats::Trend::StrongDown}) {
-        if (trendKey(trend) == key)
+        if (trendKey(trend) == key) {
             return trend;
+        }
     }
     return std::nullopt;
 }

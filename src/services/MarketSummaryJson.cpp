@@ -12,8 +12,9 @@ namespace {
 
 void put(QJsonObject &object, const QString &key, const std::optional<double> &value)
 {
-    if (value)
+    if (value) {
         object.insert(key, *value);
+    }
 }
 
 std::optional<double> number(const QJsonObject &object, const QString &key)
@@ -39,8 +40,9 @@ QJsonObject indicatorsJson(const SummaryIndicators &ind)
     put(o, QStringLiteral("maxDrawdown"), ind.maxDrawdown);
     put(o, QStringLiteral("support"), ind.support);
     put(o, QStringLiteral("resistance"), ind.resistance);
-    if (ind.trend)
+    if (ind.trend) {
         o.insert(QStringLiteral("trend"), MarketSummary::trendKey(*ind.trend));
+    }
     return o;
 }
 
@@ -91,8 +93,9 @@ QJsonArray headlinesJson(const QList<SummaryHeadline> &headlines)
     QJsonArray array;
     for (const SummaryHeadline &h : headlines) {
         QJsonObject o{{QStringLiteral("title"), h.title}, {QStringLiteral("source"), h.source}};
-        if (h.publishedMs)
+        if (h.publishedMs) {
             o.insert(QStringLiteral("publishedMs"), *h.publishedMs);
+        }
         array.append(o);
     }
     return array;
@@ -105,8 +108,9 @@ QList<SummaryHeadline> headlinesFromJson(const QJsonArray &array)
         const QJsonObject o = value.toObject();
         SummaryHeadline h{o.value(QStringLiteral("title")).toString(),
                           o.value(QStringLiteral("source")).toString(), std::nullopt};
-        if (o.value(QStringLiteral("publishedMs")).isDouble())
+        if (o.value(QStringLiteral("publishedMs")).isDouble()) {
             h.publishedMs = o.value(QStringLiteral("publishedMs")).toInteger();
+        }
         headlines.append(h);
     }
     return headlines;
@@ -150,11 +154,13 @@ std::optional<MarketSummary> MarketSummary::fromJson(const QByteArray &json)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         return std::nullopt;
+    }
     const QJsonObject o = doc.object();
-    if (o.value(QStringLiteral("v")).toInt() != JsonVersion)
+    if (o.value(QStringLiteral("v")).toInt() != JsonVersion) {
         return std::nullopt;
+    }
     MarketSummary s;
     s.coinId = o.value(QStringLiteral("coin")).toString();
     s.vsCurrency = o.value(QStringLiteral("vs")).toString();

@@ -43,12 +43,14 @@ QString numberOrNa(const std::optional<double> &value, int decimals)
 
 QString movesLine(const QList<DailyMove> &moves)
 {
-    if (moves.isEmpty())
+    if (moves.isEmpty()) {
         return QStringLiteral("none");
+    }
     QStringList parts;
-    for (const DailyMove &m : moves)
+    for (const DailyMove &m : moves) {
         parts.append(m.date.toString(Qt::ISODate) + QLatin1Char(' ') +
                      format::percent(m.changePct, QLocale::c()));
+    }
     return parts.join(QStringLiteral(", "));
 }
 

@@ -33,12 +33,9 @@ qint64 monotonicMs()
 } // namespace
 
 PriceService::PriceService(CoinGeckoClient *client, PriceStore *store, Clock clock, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_store(store)
-    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
-{
-}
+    : QObject(parent), m_client(client), m_store(store),
+      m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+{}
 
 PriceService::~PriceService()
 {
@@ -66,8 +63,8 @@ void PriceService::reloadFromStore()
     m_data.candles = m_store->candles(m_data.coinId, m_data.currency,
                                       priceRange::windowStartMs(m_data.range, now), now + 60 * 60 * 1000);
     m_data.snapshot = m_store->snapshot(m_data.coinId, m_data.currency);
-    m_data.lastFetchedMs = m_store->lastFetched(kSource, m_data.coinId, m_data.currency, rangeKey(kChart))
-                               .value_or(0);
+    m_data.lastFetchedMs =
+        m_store->lastFetched(kSource, m_data.coinId, m_data.currency, rangeKey(kChart)).value_or(0);
     const qint64 newest = m_data.prices.isEmpty() ? 0 : m_data.prices.constLast().tsMs;
     m_data.stale = !m_data.prices.isEmpty() && now - newest > priceRange::staleAfterMs(m_data.range);
     Q_EMIT dataChanged(m_data);
@@ -95,7 +92,8 @@ void PriceService::refresh(const QString &correlationId, bool force)
     m_refreshElapsedStart = monotonicMs();
 
     if (m_offline || !m_client) {
-        StepReport report{QStringLiteral("prices"), true, true, {}, 0, 0, tr("offline: showing cached prices")};
+        StepReport report{
+            QStringLiteral("prices"), true, true, {}, 0, 0, tr("offline: showing cached prices")};
         qCInfo(lcPriceService) << "Offline: prices served from the cache only";
         Q_EMIT finished(report);
         return;
@@ -127,7 +125,7 @@ void PriceService::refresh(const QString &correlationId, bool force)
     }
     if (m_pending.isEmpty()) {
         qCInfo(lcPriceService).noquote() << "Prices for" << coin << currency << priceRange::key(m_data.range)
-                                   << "are fresh; nothing fetched";
+                                         << "are fresh; nothing fetched";
         Q_EMIT finished({QStringLiteral("prices"), true, true, {}, 0, 0, tr("cached prices are fresh")});
     }
 }
@@ -145,7 +143,8 @@ void PriceService::startJob(const QString &kind, ApiCall *call, std::function<in
     });
 }
 
-void PriceService::onJobFinished(const QString &kind, ApiCall *call, const std::function<int(ApiCall *)> &store)
+void PriceService::onJobFinished(const QString &kind, ApiCall *call,
+                                 const std::function<int(ApiCall *)> &store)
 {
     CorrelationScope scope(m_correlationId);
     m_pending.removeAll(call);
@@ -155,8 +154,8 @@ void PriceService::onJobFinished(const QString &kind, ApiCall *call, const std::
         m_store->markFetched(kSource, m_data.coinId, m_data.currency, rangeKey(kind), m_clock());
         reloadFromStore();
     } else if (call->error().kind != FetchError::Kind::Cancelled) {
-        qCWarning(lcPriceService).noquote() << kind << "failed:" << FetchError::kindName(call->error().kind)
-                                      << call->error().detail;
+        qCWarning(lcPriceService).noquote()
+            << kind << "failed:" << FetchError::kindName(call->error().kind) << call->error().detail;
         if (!m_firstError) {
             m_firstError = call->error();
         }

@@ -33,14 +33,17 @@ QString readTemplate(const QString &path)
 QString truncatedUtf8(const QString &text, qsizetype maxBytes)
 {
     QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= maxBytes)
+    if (utf8.size() <= maxBytes) {
         return text;
+    }
     utf8.truncate(maxBytes);
     // Drop a multi-byte sequence cut in half (continuation bytes are 10xxxxxx).
-    while (!utf8.isEmpty() && (uchar(utf8.back()) & 0xC0) == 0x80)
+    while (!utf8.isEmpty() && (uchar(utf8.back()) & 0xC0) == 0x80) {
         utf8.chop(1);
-    if (!utf8.isEmpty() && (uchar(utf8.back()) & 0x80) != 0)
+    }
+    if (!utf8.isEmpty() && (uchar(utf8.back()) & 0x80) != 0) {
         utf8.chop(1);
+    }
     return QString::fromUtf8(utf8);
 }
 
@@ -55,8 +58,9 @@ PromptBuilder::PromptBuilder(const QString &language, qsizetype maxBytes)
     : m_language(normalisedLanguage(language)), m_maxBytes(maxBytes)
 {
     QString text = readTemplate(templatePath(m_language));
-    if (text.isEmpty() && m_language != QLatin1String("en"))
+    if (text.isEmpty() && m_language != QLatin1String("en")) {
         text = readTemplate(templatePath(QStringLiteral("en")));
+    }
     const qsizetype system = text.indexOf(SystemMarker);
     const qsizetype prompt = text.indexOf(PromptMarker);
     if (system < 0 || prompt < system) {
@@ -88,10 +92,11 @@ BuiltPrompt PromptBuilder::build(const MarketSummary &summary) const
         int tooMany = int(summary.headlines.size());
         while (tooMany - fits > 1) {
             const int middle = fits + (tooMany - fits) / 2;
-            if (fill(summary, middle).utf8Size() <= m_maxBytes)
+            if (fill(summary, middle).utf8Size() <= m_maxBytes) {
                 fits = middle;
-            else
+            } else {
                 tooMany = middle;
+            }
         }
         built = fill(summary, fits);
     }

@@ -10,8 +10,7 @@ Q_LOGGING_CATEGORY(lcRefresh, "ba.services.refresh")
 namespace ba {
 
 RefreshCoordinator::RefreshCoordinator(PriceService *prices, QObject *parent)
-    : QObject(parent)
-    , m_prices(prices)
+    : QObject(parent), m_prices(prices)
 {
     connect(m_prices, &PriceService::finished, this, &RefreshCoordinator::reportStep);
 }
@@ -33,10 +32,14 @@ void RefreshCoordinator::startSteps(bool afterPrices)
 QString RefreshCoordinator::triggerName(Trigger trigger)
 {
     switch (trigger) {
-    case Trigger::StartUp: return QStringLiteral("start-up");
-    case Trigger::User: return QStringLiteral("user (F5)");
-    case Trigger::Timer: return QStringLiteral("auto-refresh timer");
-    case Trigger::SelectionChange: return QStringLiteral("selection change");
+    case Trigger::StartUp:
+        return QStringLiteral("start-up");
+    case Trigger::User:
+        return QStringLiteral("user (F5)");
+    case Trigger::Timer:
+        return QStringLiteral("auto-refresh timer");
+    case Trigger::SelectionChange:
+        return QStringLiteral("selection change");
     }
     return QStringLiteral("unknown");
 }
@@ -78,11 +81,12 @@ void RefreshCoordinator::reportStep(const StepReport &report)
     m_running.removeAll(report.step);
     m_reports.append(report);
     if (report.ok) {
-        qCInfo(lcRefresh).noquote() << "Step" << report.step << (report.skipped ? "skipped" : "ok") << report.items
-                                    << "items" << report.latencyMs << "ms" << report.note;
+        qCInfo(lcRefresh).noquote() << "Step" << report.step << (report.skipped ? "skipped" : "ok")
+                                    << report.items << "items" << report.latencyMs << "ms" << report.note;
     } else {
-        qCWarning(lcRefresh).noquote() << "Step" << report.step << "failed:"
-                                       << FetchError::kindName(report.error.kind) << report.error.userMessage;
+        qCWarning(lcRefresh).noquote()
+            << "Step" << report.step << "failed:" << FetchError::kindName(report.error.kind)
+            << report.error.userMessage;
     }
     Q_EMIT stepFinished(m_id, report);
     if (report.step == u"prices") {

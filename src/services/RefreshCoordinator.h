@@ -6,7 +6,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 
 namespace ba {
@@ -20,7 +19,13 @@ class RefreshCoordinator : public QObject
 {
     Q_OBJECT
 public:
-    enum class Trigger { StartUp, User, Timer, SelectionChange };
+    enum class Trigger
+    {
+        StartUp,
+        User,
+        Timer,
+        SelectionChange
+    };
 
     // A step other than prices: `start` is called with the refresh id; the step must end with
     // reportStep() exactly once per start.

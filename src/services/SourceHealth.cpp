@@ -14,8 +14,8 @@ QString tr(const char *text, int n = -1)
 
 } // namespace
 
-HealthState evaluateHealth(bool anyOutcome, bool lastOk, FetchError::Kind lastKind, const QDateTime &lastSuccess,
-                           const QDateTime &now, qint64 staleAfterMs)
+HealthState evaluateHealth(bool anyOutcome, bool lastOk, FetchError::Kind lastKind,
+                           const QDateTime &lastSuccess, const QDateTime &now, qint64 staleAfterMs)
 {
     if (!anyOutcome) {
         return HealthState::Unknown;

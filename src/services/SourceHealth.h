@@ -49,8 +49,8 @@ struct SourceHealth
 // The rule of the health panel, in order: Blocked when the last request was refused as Blocked;
 // Failing when it failed otherwise; Stale when the last success is older than staleAfterMs;
 // Unknown without any outcome; OK otherwise.
-HealthState evaluateHealth(bool anyOutcome, bool lastOk, FetchError::Kind lastKind, const QDateTime &lastSuccess,
-                           const QDateTime &now, qint64 staleAfterMs);
+HealthState evaluateHealth(bool anyOutcome, bool lastOk, FetchError::Kind lastKind,
+                           const QDateTime &lastSuccess, const QDateTime &now, qint64 staleAfterMs);
 
 // Translated, short: "OK", "Stale", "Failing", "Blocked", "No data yet".
 QString healthStateName(HealthState state);

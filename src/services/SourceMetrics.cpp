@@ -237,8 +237,9 @@ void SourceMetrics::afterChange(const QString &source)
     if (state != entry.reported) {
         entry.reported = state;
         if (state == HealthState::Failing || state == HealthState::Blocked) {
-            qCWarning(lcMetrics).noquote() << "Health of" << source << "is now" << logName(state) << "-"
-                                           << FetchError::kindName(entry.lastError.kind) << entry.lastErrorTarget;
+            qCWarning(lcMetrics).noquote()
+                << "Health of" << source << "is now" << logName(state) << "-"
+                << FetchError::kindName(entry.lastError.kind) << entry.lastErrorTarget;
         } else {
             qCInfo(lcMetrics).noquote() << "Health of" << source << "is now" << logName(state);
         }

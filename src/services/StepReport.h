@@ -10,13 +10,13 @@ namespace ba {
 // What one step of a refresh did: shown in the status bar, the health panel and the log.
 struct StepReport
 {
-    QString step;        // "prices", "news", "analysis"
+    QString step; // "prices", "news", "analysis"
     bool ok = true;
     bool skipped = false; // nothing to do: cached data still fresh, or offline
     FetchError error;
     qint64 latencyMs = 0;
-    int items = 0;       // rows stored / items delivered
-    QString note;        // "from cache", "via RSS fallback", ...
+    int items = 0; // rows stored / items delivered
+    QString note;  // "from cache", "via RSS fallback", ...
 };
 
 } // namespace ba

@@ -45,10 +45,12 @@ qint64 AnalysisStore::insert(const AnalysisRecord &record)
                                  " latency_ms, status, prompt_tokens, output_tokens, error, summary_json)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(record.createdMs);
-    for (const QString &value : {record.coinId, record.vsCurrency, record.provider})
+    for (const QString &value : {record.coinId, record.vsCurrency, record.provider}) {
         query.addBindValue(sql::text(value));
-    for (const QString &value : {record.model, record.inputHash, record.prompt, record.response})
+    }
+    for (const QString &value : {record.model, record.inputHash, record.prompt, record.response}) {
         query.addBindValue(sql::text(value));
+    }
     query.addBindValue(record.latencyMs);
     query.addBindValue(sql::text(record.status));
     query.addBindValue(sql::nullable(record.promptTokens));
@@ -96,8 +98,9 @@ QList<AnalysisRecord> AnalysisStore::select(const QString &whereAndOrder, const 
                        " response, latency_ms, status, prompt_tokens, output_tokens, error, summary_json"
                        " FROM analyses ") +
         whereAndOrder);
-    for (const QVariant &value : values)
+    for (const QVariant &value : values) {
         query.addBindValue(value);
+    }
     QList<AnalysisRecord> result;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -105,8 +108,9 @@ QList<AnalysisRecord> AnalysisStore::select(const QString &whereAndOrder, const 
         return result;
     }
     m_lastError.clear();
-    while (query.next())
+    while (query.next()) {
         result.append(readRow(query));
+    }
     return result;
 }
 

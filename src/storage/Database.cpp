@@ -60,15 +60,19 @@ OpenResult cannotOpen(const QString &path, const QString &detail)
 OpenResult checkExistingFile(const QString &path)
 {
     const QFileInfo info(path);
-    if (!info.exists())
+    if (!info.exists()) {
         return {};
-    if (!info.isFile())
+    }
+    if (!info.isFile()) {
         return cannotOpen(path, QStringLiteral("%1 is not a regular file").arg(path));
+    }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly)) {
         return cannotOpen(path, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    if (file.size() == 0)
+    }
+    if (file.size() == 0) {
         return {};
+    }
     static const QByteArray magic("SQLite format 3\0", 16);
     const QByteArray header = file.read(magic.size());
     if (header != magic) {
@@ -82,23 +86,27 @@ OpenResult checkExistingFile(const QString &path)
 OpenResult inspect(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery check(db);
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+    if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
         return notADatabase(path, QStringLiteral("quick_check failed: ") + check.lastError().text());
+    }
     QStringList problems;
-    while (check.next())
+    while (check.next()) {
         problems << check.value(0).toString();
+    }
     if (problems != QStringList{QStringLiteral("ok")}) {
         // quick_check can list hundreds of pages; the first few say enough for the log.
         QString detail = problems.join(QLatin1Char('\n')).replace(QLatin1Char('\n'), QLatin1String("; "));
-        if (detail.size() > 300)
+        if (detail.size() > 300) {
             detail = detail.left(300) + QStringLiteral("...");
+        }
         return notADatabase(path, QStringLiteral("quick_check: ") + detail);
     }
 
     QString error;
     const int version = readUserVersion(db, &error);
-    if (version < 0)
+    if (version < 0) {
         return notADatabase(path, QStringLiteral("cannot read user_version: ") + error);
+    }
     if (version > Database::latestSchemaVersion()) {
         OpenResult result =
             failure(OpenStatus::NewerSchema,
@@ -125,17 +133,20 @@ OpenResult inspect(QSqlDatabase &db, const QString &path)
 OpenResult configure(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
         return cannotOpen(path, QStringLiteral("journal_mode=WAL failed: ") + query.lastError().text());
+    }
     const QString mode = query.next() ? query.value(0).toString() : QString();
-    if (mode.compare(u"wal", Qt::CaseInsensitive) != 0)
+    if (mode.compare(u"wal", Qt::CaseInsensitive) != 0) {
         qCWarning(lcDb).noquote()
             << QStringLiteral("%1 stays in journal mode '%2' (WAL not available)").arg(path, mode);
+    }
     const QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON"),
                               QStringLiteral("PRAGMA synchronous=FULL")};
     for (const QString &pragma : pragmas) {
-        if (!query.exec(pragma))
+        if (!query.exec(pragma)) {
             return cannotOpen(path, pragma + QStringLiteral(" failed: ") + query.lastError().text());
+        }
     }
     return {};
 }
@@ -175,8 +186,9 @@ OpenResult migrate(QSqlDatabase &db, const QString &path)
 OpenResult inspectReadOnly(QSqlDatabase &db, const QString &path)
 {
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
+    if (!db.open()) {
         return cannotOpen(path, db.lastError().text());
+    }
     const OpenResult result = inspect(db, path);
     db.close();
     db.setConnectOptions(QString());
@@ -186,25 +198,30 @@ OpenResult inspectReadOnly(QSqlDatabase &db, const QString &path)
 OpenResult openConnection(const QString &connectionName, const QString &path)
 {
     OpenResult result = checkExistingFile(path);
-    if (result.status != OpenStatus::Ok)
+    if (result.status != OpenStatus::Ok) {
         return result;
+    }
     const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (!QDir().mkpath(folder)) {
         return cannotOpen(path, QStringLiteral("cannot create folder ") + folder);
+    }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
     if (QFileInfo::exists(path)) { // even an empty file may come with a -wal holding its content
         result = inspectReadOnly(db, path);
-        if (result.status != OpenStatus::Ok)
+        if (result.status != OpenStatus::Ok) {
             return result;
+        }
     }
-    if (!db.open())
+    if (!db.open()) {
         return cannotOpen(path, db.lastError().text());
+    }
     QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout=5000"));
     result = configure(db, path);
-    if (result.status != OpenStatus::Ok)
+    if (result.status != OpenStatus::Ok) {
         return result;
+    }
     return migrate(db, path);
 }
 
@@ -233,8 +250,9 @@ Database::OpenResult Database::open(const QString &path)
 
 void Database::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
+    if (!QSqlDatabase::contains(m_connectionName)) {
         return;
+    }
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -246,13 +264,15 @@ QString Database::setAsideDamagedFile(const QString &path, QString *error)
 {
     const auto fail = [&](const QString &reason) {
         qCWarning(lcDb).noquote() << QStringLiteral("cannot set aside %1: %2").arg(path, reason);
-        if (error)
+        if (error) {
             *error = reason;
+        }
         return QString();
     };
-    if (!QFileInfo(path).isFile())
+    if (!QFileInfo(path).isFile()) {
         return fail(
             QCoreApplication::translate("Database", "The file %1 does not exist.").arg(nativePath(path)));
+    }
 
     // The WAL and shared-memory files travel with the main file so the set-aside copy stays readable.
     const QStringList siblings{QStringLiteral("-wal"), QStringLiteral("-shm")};
@@ -263,13 +283,15 @@ QString Database::setAsideDamagedFile(const QString &path, QString *error)
         return QFileInfo::exists(name) || QFileInfo::exists(name + siblings[0]) ||
                QFileInfo::exists(name + siblings[1]);
     };
-    for (int n = 2; taken(target); ++n)
+    for (int n = 2; taken(target); ++n) {
         target = base + QLatin1Char('-') + QString::number(n);
+    }
 
     for (const QString &suffix : QStringList{QString()} + siblings) {
         QFile file(path + suffix);
-        if (!file.exists())
+        if (!file.exists()) {
             continue;
+        }
         if (!file.rename(target + suffix)) {
             return fail(QCoreApplication::translate("Database", "The file %1 could not be renamed to %2: %3")
                             .arg(nativePath(path + suffix), nativePath(target + suffix), file.errorString()));

@@ -50,8 +50,9 @@ Migration migrationV1()
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
-    if (query.exec(sql))
+    if (query.exec(sql)) {
         return true;
+    }
     *error = query.lastError().text();
     return false;
 }
@@ -92,8 +93,9 @@ int readUserVersion(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        if (error)
+        if (error) {
             *error = query.lastError().text();
+        }
         return -1;
     }
     return query.value(0).toInt();
@@ -109,8 +111,9 @@ MigrationOutcome applyMigrations(QSqlDatabase &db, const QList<Migration> &migra
     }
     outcome.toVersion = outcome.fromVersion;
     for (const Migration &migration : migrations) {
-        if (migration.version <= outcome.toVersion)
+        if (migration.version <= outcome.toVersion) {
             continue;
+        }
         if (!applyOne(db, migration, outcome)) {
             outcome.ok = false;
             return outcome;

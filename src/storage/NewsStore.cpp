@@ -41,8 +41,9 @@ QString withoutTrackingParameters(const QString &encodedQuery)
     const QStringList parts = encodedQuery.split(QLatin1Char('&'), Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         const QString key = QUrl::fromPercentEncoding(part.section(QLatin1Char('='), 0, 0).toUtf8());
-        if (!key.startsWith(QLatin1String("utm_"), Qt::CaseInsensitive))
+        if (!key.startsWith(QLatin1String("utm_"), Qt::CaseInsensitive)) {
             kept << part;
+        }
     }
     return kept.join(QLatin1Char('&'));
 }
@@ -71,16 +72,19 @@ NewsStore::NewsStore(QSqlDatabase db) : m_db(std::move(db)) {}
 QString NewsStore::canonicalUrl(const QString &input)
 {
     QUrl url(input.trimmed());
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
         return {};
+    }
     url.setScheme(url.scheme().toLower());
     url.setHost(url.host().toLower());
     url.setFragment(QString());
     const int defaultPort = url.scheme() == u"https" ? 443 : url.scheme() == u"http" ? 80 : -1;
-    if (url.port() == defaultPort)
+    if (url.port() == defaultPort) {
         url.setPort(-1);
-    if (url.path().isEmpty())
+    }
+    if (url.path().isEmpty()) {
         url.setPath(QStringLiteral("/"));
+    }
     if (url.hasQuery()) {
         const QString query = withoutTrackingParameters(url.query(QUrl::FullyEncoded));
         url.setQuery(query.isEmpty() ? QString() : query);
@@ -96,8 +100,9 @@ WriteResult NewsStore::upsert(const QList<NewsItem> &items)
     keyed.reserve(items.size());
     for (NewsItem item : items) {
         item.url = canonicalUrl(item.url);
-        if (item.fetchedMs <= 0)
+        if (item.fetchedMs <= 0) {
             item.fetchedMs = now;
+        }
         keyed.append(item);
     }
     const auto accept = [](const NewsItem &item) { return !item.url.isEmpty(); };
@@ -143,8 +148,9 @@ QList<StoredNewsItem> NewsStore::items(int limit) const
         return result;
     }
     m_lastError.clear();
-    while (query.next())
+    while (query.next()) {
         result.append(readRow(query));
+    }
     return result;
 }
 

@@ -128,8 +128,9 @@ QList<PricePoint> PriceStore::prices(const QString &coinId, const QString &vsCur
     query.prepare(
         QStringLiteral("SELECT ts_ms, price, market_cap, volume FROM prices"
                        " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
-    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)})
+    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)}) {
         query.addBindValue(value);
+    }
     QList<PricePoint> points;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -152,8 +153,9 @@ QList<Candle> PriceStore::candles(const QString &coinId, const QString &vsCurren
     query.prepare(
         QStringLiteral("SELECT ts_ms, open, high, low, close FROM candles"
                        " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
-    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)})
+    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)}) {
         query.addBindValue(value);
+    }
     QList<Candle> result;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -240,8 +242,9 @@ std::optional<MarketSnapshot> PriceStore::snapshot(const QString &coinId, const 
         return std::nullopt;
     }
     m_lastError.clear();
-    if (!query.next())
+    if (!query.next()) {
         return std::nullopt;
+    }
     MarketSnapshot result;
     result.coinId = coinId;
     result.vsCurrency = vsCurrency;
@@ -261,8 +264,9 @@ bool PriceStore::markFetched(const QString &source, const QString &coinId, const
         QStringLiteral("INSERT INTO fetch_log (source, coin_id, vs_currency, range_key, fetched_ms)"
                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, coin_id, vs_currency, range_key)"
                        " DO UPDATE SET fetched_ms = excluded.fetched_ms"));
-    for (const QString &value : {source, coinId, vsCurrency, rangeKey})
+    for (const QString &value : {source, coinId, vsCurrency, rangeKey}) {
         query.addBindValue(sql::text(value));
+    }
     query.addBindValue(fetchedMs);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -280,8 +284,9 @@ std::optional<qint64> PriceStore::lastFetched(const QString &source, const QStri
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT fetched_ms FROM fetch_log"
                                  " WHERE source = ? AND coin_id = ? AND vs_currency = ? AND range_key = ?"));
-    for (const QString &value : {source, coinId, vsCurrency, rangeKey})
+    for (const QString &value : {source, coinId, vsCurrency, rangeKey}) {
         query.addBindValue(sql::text(value));
+    }
     if (!query.exec()) {
         m_lastError = query.lastError().text();
         qCWarning(lcPrices).noquote() << QStringLiteral("reading the fetch log failed: ") + m_lastError;

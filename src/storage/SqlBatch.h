@@ -42,8 +42,9 @@ bool execRows(QSqlDatabase &db, const BatchStatement &statement, const QList<con
               qsizetype begin, qsizetype end, int rowsPerStatement, BindFixed &bindFixed, BindRow &bindRow,
               QString *error)
 {
-    if (begin == end)
+    if (begin == end) {
         return true;
+    }
     QSqlQuery query(db);
     if (!query.prepare(statement.sql(rowsPerStatement))) {
         *error = query.lastError().text();
@@ -51,8 +52,9 @@ bool execRows(QSqlDatabase &db, const BatchStatement &statement, const QList<con
     }
     bindFixed(query);
     for (qsizetype first = begin; first < end; first += rowsPerStatement) {
-        for (int row = 0; row < rowsPerStatement; ++row)
+        for (int row = 0; row < rowsPerStatement; ++row) {
             bindRow(query, statement.fixedParams + row * statement.paramsPerRow, *items.at(first + row));
+        }
         if (!query.exec()) {
             *error = query.lastError().text();
             return false;
@@ -75,8 +77,9 @@ WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, 
     QList<const Item *> accepted;
     accepted.reserve(items.size());
     for (const Item &item : items) {
-        if (accept(item))
+        if (accept(item)) {
             accepted.append(&item);
+        }
     }
     result.skipped = int(items.size() - accepted.size());
     if (accepted.isEmpty()) {
@@ -92,8 +95,9 @@ WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, 
     const bool written = execChunk(accepted, 0, whole, rowsPerStatement, &result.error) &&
                          execChunk(accepted, whole, accepted.size(), rest, &result.error);
     if (!written || !db.commit()) {
-        if (written)
+        if (written) {
             result.error = db.lastError().text();
+        }
         db.rollback();
         result.ms = timer.elapsed();
         return result;
@@ -110,11 +114,11 @@ template <typename Item, typename Accept, typename BindFixed, typename BindRow>
 WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const QList<Item> &items,
                        Accept accept, BindFixed bindFixed, BindRow bindRow)
 {
-    return runBatch(db, items, accept, kRowsPerStatement,
-                    [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows,
-                        QString *error) {
-                        return execRows(db, statement, accepted, from, to, rows, bindFixed, bindRow, error);
-                    });
+    return runBatch(
+        db, items, accept, kRowsPerStatement,
+        [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows, QString *error) {
+            return execRows(db, statement, accepted, from, to, rows, bindFixed, bindRow, error);
+        });
 }
 
 } // namespace ba::sql

@@ -106,12 +106,11 @@ template <typename Item, typename Accept, typename BindFixed, typename BindRow>
 WriteResult writeBatchDirect(QSqlDatabase &db, sqlite3 *handle, const BatchStatement &statement,
                              const QList<Item> &items, Accept accept, BindFixed bindFixed, BindRow bindRow)
 {
-    return runBatch(db, items, accept, directRowsPerStatement(handle, statement),
-                    [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows,
-                        QString *error) {
-                        return execRowsDirect(handle, statement, accepted, from, to, rows, bindFixed, bindRow,
-                                              error);
-                    });
+    return runBatch(
+        db, items, accept, directRowsPerStatement(handle, statement),
+        [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows, QString *error) {
+            return execRowsDirect(handle, statement, accepted, from, to, rows, bindFixed, bindRow, error);
+        });
 }
 
 } // namespace ba::sql

@@ -67,8 +67,8 @@ private Q_SLOTS:
                                    << QStringLiteral("m-set") << QStringLiteral("m-cli");
         QTest::newRow("model env") << model << modelEnv << QString() << QStringLiteral("m-env")
                                    << QStringLiteral("m-set") << QStringLiteral("m-env");
-        QTest::newRow("model settings") << model << modelEnv << QString() << QString() << QStringLiteral("m-set")
-                                        << QStringLiteral("m-set");
+        QTest::newRow("model settings") << model << modelEnv << QString() << QString()
+                                        << QStringLiteral("m-set") << QStringLiteral("m-set");
     }
 
     void resolve_precedence()
@@ -105,7 +105,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ConfigSources sources = sourcesIn(dir);
-        sources.environment.insert(QStringLiteral("BITCOIN_ANALYZER_DATA_DIR"), dir.filePath(QStringLiteral("env")));
+        sources.environment.insert(QStringLiteral("BITCOIN_ANALYZER_DATA_DIR"),
+                                   dir.filePath(QStringLiteral("env")));
         sources.commandLine.insert(QStringLiteral("data-dir"), dir.filePath(QStringLiteral("cli")));
         const ConfigResult result = resolveConfig(sources);
         QVERIFY(!result.error);
@@ -133,15 +134,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("option");
 
-        QTest::newRow("url not a url") << "coingecko-url" << "not a url" << "--coingecko-url";
-        QTest::newRow("url ftp scheme") << "gemini-url" << "ftp://example.org/" << "--gemini-url";
-        QTest::newRow("url without host") << "news-url" << "http://" << "--news-url";
-        QTest::newRow("unknown language") << "lang" << "de" << "--lang";
-        QTest::newRow("unknown log level") << "log-level" << "verbose" << "--log-level";
-        QTest::newRow("bad coin id") << "coin" << "bit coin;drop" << "--coin";
-        QTest::newRow("bad currency") << "currency" << "u$d" << "--currency";
-        QTest::newRow("bad model id") << "gemini-model" << "../../etc" << "--gemini-model";
-        QTest::newRow("missing news config") << "news-config" << "/nonexistent/news.json" << "--news-config";
+        QTest::newRow("url not a url") << "coingecko-url"
+                                       << "not a url"
+                                       << "--coingecko-url";
+        QTest::newRow("url ftp scheme") << "gemini-url"
+                                        << "ftp://example.org/"
+                                        << "--gemini-url";
+        QTest::newRow("url without host") << "news-url"
+                                          << "http://"
+                                          << "--news-url";
+        QTest::newRow("unknown language") << "lang"
+                                          << "de"
+                                          << "--lang";
+        QTest::newRow("unknown log level") << "log-level"
+                                           << "verbose"
+                                           << "--log-level";
+        QTest::newRow("bad coin id") << "coin"
+                                     << "bit coin;drop"
+                                     << "--coin";
+        QTest::newRow("bad currency") << "currency"
+                                      << "u$d"
+                                      << "--currency";
+        QTest::newRow("bad model id") << "gemini-model"
+                                      << "../../etc"
+                                      << "--gemini-model";
+        QTest::newRow("missing news config") << "news-config"
+                                             << "/nonexistent/news.json"
+                                             << "--news-config";
     }
 
     void resolve_badValue_namesTheOption()

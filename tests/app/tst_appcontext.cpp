@@ -29,9 +29,8 @@ private Q_SLOTS:
         LogHub hub(options);
         hub.install();
 
-        auto outcome = Bootstrap::prepare({QStringLiteral("app"), QStringLiteral("--data-dir"), dataDir,
-                                           QStringLiteral("--offline")},
-                                          {});
+        auto outcome = Bootstrap::prepare(
+            {QStringLiteral("app"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--offline")}, {});
         QVERIFY(!outcome.exitCode);
         QString error;
         QVERIFY2(Bootstrap::createDataDir(outcome.prepared.config, hub, &error), qPrintable(error));

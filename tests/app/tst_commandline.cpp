@@ -40,7 +40,8 @@ class TestCommandLine : public QObject
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const QString &key : env.keys()) {
-            if (key.startsWith(QLatin1String("BITCOIN_ANALYZER_")) || key.endsWith(QLatin1String("_API_KEY"))) {
+            if (key.startsWith(QLatin1String("BITCOIN_ANALYZER_")) ||
+                key.endsWith(QLatin1String("_API_KEY"))) {
                 env.remove(key);
             }
         }
@@ -52,17 +53,27 @@ private Q_SLOTS:
     void parse_everyContractOption_isAccepted()
     {
         const QStringList args{QStringLiteral("app"),
-                               QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
-                               QStringLiteral("--coingecko-url"), QStringLiteral("http://127.0.0.1:1/api/v3"),
-                               QStringLiteral("--gemini-url"), QStringLiteral("http://127.0.0.1:2/v1beta"),
-                               QStringLiteral("--news-url"), QStringLiteral("http://127.0.0.1:3/"),
-                               QStringLiteral("--news-config"), QStringLiteral("/tmp/n.json"),
-                               QStringLiteral("--gemini-model"), QStringLiteral("gemini-x"),
-                               QStringLiteral("--coin"), QStringLiteral("ethereum"),
-                               QStringLiteral("--currency"), QStringLiteral("eur"),
+                               QStringLiteral("--data-dir"),
+                               QStringLiteral("/tmp/x"),
+                               QStringLiteral("--coingecko-url"),
+                               QStringLiteral("http://127.0.0.1:1/api/v3"),
+                               QStringLiteral("--gemini-url"),
+                               QStringLiteral("http://127.0.0.1:2/v1beta"),
+                               QStringLiteral("--news-url"),
+                               QStringLiteral("http://127.0.0.1:3/"),
+                               QStringLiteral("--news-config"),
+                               QStringLiteral("/tmp/n.json"),
+                               QStringLiteral("--gemini-model"),
+                               QStringLiteral("gemini-x"),
+                               QStringLiteral("--coin"),
+                               QStringLiteral("ethereum"),
+                               QStringLiteral("--currency"),
+                               QStringLiteral("eur"),
                                QStringLiteral("--offline"),
-                               QStringLiteral("--lang"), QStringLiteral("fr"),
-                               QStringLiteral("--log-level"), QStringLiteral("debug")};
+                               QStringLiteral("--lang"),
+                               QStringLiteral("fr"),
+                               QStringLiteral("--log-level"),
+                               QStringLiteral("debug")};
         const CommandLine::Result result = CommandLine::parse(args);
         QCOMPARE(result.outcome, CommandLine::Outcome::Run);
         QCOMPARE(result.values.size(), 11);
@@ -74,9 +85,10 @@ private Q_SLOTS:
     {
         const Run run = runApp({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        for (const char *option : {"--data-dir", "--coingecko-url", "--gemini-url", "--news-url", "--news-config",
-                                   "--gemini-model", "--coin", "--currency", "--offline", "--lang", "--log-level",
-                                   "--help", "--version", "GEMINI_API_KEY", "COINGECKO_API_KEY"}) {
+        for (const char *option :
+             {"--data-dir", "--coingecko-url", "--gemini-url", "--news-url", "--news-config",
+              "--gemini-model", "--coin", "--currency", "--offline", "--lang", "--log-level", "--help",
+              "--version", "GEMINI_API_KEY", "COINGECKO_API_KEY"}) {
             QVERIFY2(run.out.contains(QLatin1String(option)), option);
         }
     }
@@ -92,14 +104,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("option");
-        QTest::newRow("malformed url") << QStringList{QStringLiteral("--coingecko-url"), QStringLiteral("::nope")}
-                                       << QStringLiteral("--coingecko-url");
-        QTest::newRow("unknown language") << QStringList{QStringLiteral("--lang"), QStringLiteral("xx")}
-                                          << QStringLiteral("--lang");
-        QTest::newRow("unknown log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
-                                           << QStringLiteral("--log-level");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                        << QStringLiteral("frobnicate");
+        QTest::newRow("malformed url")
+            << QStringList{QStringLiteral("--coingecko-url"), QStringLiteral("::nope")}
+            << QStringLiteral("--coingecko-url");
+        QTest::newRow("unknown language")
+            << QStringList{QStringLiteral("--lang"), QStringLiteral("xx")} << QStringLiteral("--lang");
+        QTest::newRow("unknown log level")
+            << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
+            << QStringLiteral("--log-level");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("missing value") << QStringList{QStringLiteral("--coin")} << QStringLiteral("coin");
     }
 

@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QMetaEnum>
-
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -37,11 +36,15 @@ int main(int argc, char *argv[])
     gemini.setDelayMs(parser.value(delay).toInt());
     gemini.setAnswerText(QStringLiteral(
         "## Trend\nBitcoin has traded sideways over the last 30 days, oscillating around its 20-day average "
-        "with higher lows since mid-November.\n\n## Momentum\nRSI(14) sits near the middle of its range and the "
-        "MACD histogram has turned slightly positive: momentum is neutral to mildly bullish.\n\n## Volatility\n"
-        "Realised volatility is moderate; the Bollinger bands are narrowing, which often precedes a larger move."
+        "with higher lows since mid-November.\n\n## Momentum\nRSI(14) sits near the middle of its range and "
+        "the "
+        "MACD histogram has turned slightly positive: momentum is neutral to mildly bullish.\n\n## "
+        "Volatility\n"
+        "Realised volatility is moderate; the Bollinger bands are narrowing, which often precedes a larger "
+        "move."
         "\n\n## News context\nNo headlines were available for this period.\n\n## Risks\nA break below the "
-        "recent swing low would invalidate the higher-lows pattern.\n\n---\n*This is not financial advice.*"));
+        "recent swing low would invalidate the higher-lows pattern.\n\n---\n*This is not financial "
+        "advice.*"));
     if (parser.isSet(failure)) {
         const QMetaEnum e = QMetaEnum::fromType<ba::fakes::FakeCoinGecko::Failure>();
         coinGecko.setFailure(static_cast<ba::fakes::FakeCoinGecko::Failure>(
@@ -52,8 +55,9 @@ int main(int argc, char *argv[])
         gemini.setMode(static_cast<ba::fakes::FakeGemini::Mode>(
             e.keyToValue(parser.value(geminiMode).toLatin1().constData())));
     }
-    std::printf("--coingecko-url %s --gemini-url %s --news-url %s\n", qPrintable(coinGecko.baseUrl().toString()),
-                qPrintable(gemini.baseUrl().toString()), qPrintable(newsSite.url(QStringLiteral("/list")).toString()));
+    std::printf("--coingecko-url %s --gemini-url %s --news-url %s\n",
+                qPrintable(coinGecko.baseUrl().toString()), qPrintable(gemini.baseUrl().toString()),
+                qPrintable(newsSite.url(QStringLiteral("/list")).toString()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

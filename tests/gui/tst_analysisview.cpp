@@ -333,8 +333,9 @@ private Q_SLOTS:
         AnalysisView view;
         view.bindTo(&service);
         QList<PricePoint> prices;
-        for (int i = 0; i < 200; ++i)
+        for (int i = 0; i < 200; ++i) {
             prices.append({T0 + i * 3600000LL, 60000.0 + 500.0 * std::sin(i / 7.0), {}, {}});
+        }
         MarketSnapshot snapshot;
         snapshot.coinId = QStringLiteral("bitcoin");
         snapshot.vsCurrency = QStringLiteral("usd");

@@ -100,7 +100,8 @@ void TestHealthPanel::cells_showStateAgesErrorLatencyCountsAndNextRefresh()
     }
     clock.advanceMs(60 * 1000);
     metrics.recordOutcome(QStringLiteral("coingecko"), 2000,
-                          failure(FetchError::Kind::Timeout, QStringLiteral("CoinGecko did not answer in time."),
+                          failure(FetchError::Kind::Timeout,
+                                  QStringLiteral("CoinGecko did not answer in time."),
                                   QStringLiteral("network error 5: Operation canceled")));
     clock.advanceMs(2 * 60 * 1000);
     HealthTableModel model(&metrics);
@@ -114,8 +115,9 @@ void TestHealthPanel::cells_showStateAgesErrorLatencyCountsAndNextRefresh()
     QCOMPARE(cell(model, 0, HealthTableModel::LatencyColumn), QStringLiteral("600 / 2,000 ms"));
     QCOMPARE(cell(model, 0, HealthTableModel::RequestsColumn), QStringLiteral("11 / 1"));
     QCOMPARE(cell(model, 0, HealthTableModel::RateLimitColumn), QStringLiteral("–"));
-    QVERIFY2(cell(model, 0, HealthTableModel::NextRefreshColumn).startsWith(QStringLiteral("in 4 min 00 s (")),
-             qPrintable(cell(model, 0, HealthTableModel::NextRefreshColumn)));
+    QVERIFY2(
+        cell(model, 0, HealthTableModel::NextRefreshColumn).startsWith(QStringLiteral("in 4 min 00 s (")),
+        qPrintable(cell(model, 0, HealthTableModel::NextRefreshColumn)));
     QCOMPARE(model.index(0, HealthTableModel::LastErrorColumn).data(Qt::ForegroundRole).value<QColor>(),
              QColor(0xc6, 0x28, 0x28));
 
@@ -135,7 +137,8 @@ void TestHealthPanel::cells_failingSourceNamesUrlAndSocketErrorInTooltip()
 
     const QString tip = cell(model, 0, HealthTableModel::LastErrorColumn, Qt::ToolTipRole);
     QVERIFY2(tip.startsWith(QStringLiteral("Offline, ")), qPrintable(tip));
-    QVERIFY(tip.contains(QStringLiteral("http://127.0.0.1:9/api/v3/ping: network error 1: Connection refused")));
+    QVERIFY(
+        tip.contains(QStringLiteral("http://127.0.0.1:9/api/v3/ping: network error 1: Connection refused")));
     QVERIFY(!tip.contains(QStringLiteral("SECRET")));
 }
 
@@ -158,11 +161,13 @@ void TestHealthPanel::cells_rateLimitShowsBudgetAndCountdown()
     QCOMPARE(cell(model, 0, HealthTableModel::RateLimitColumn), QStringLiteral("waiting 42 s"));
 
     // A quota answer's Retry-After pushes the next refresh back.
-    FetchError quota = failure(FetchError::Kind::RateLimited, QStringLiteral("Gemini's quota is used up."), {});
+    FetchError quota =
+        failure(FetchError::Kind::RateLimited, QStringLiteral("Gemini's quota is used up."), {});
     quota.retryAfterSeconds = 600;
     metrics.recordOutcome(QStringLiteral("gemini"), 90, quota);
     model.setNextRefresh(clock.now->addSecs(60));
-    QVERIFY2(cell(model, 0, HealthTableModel::NextRefreshColumn).endsWith(QStringLiteral(", after the rate limit")),
+    QVERIFY2(cell(model, 0, HealthTableModel::NextRefreshColumn)
+                 .endsWith(QStringLiteral(", after the rate limit")),
              qPrintable(cell(model, 0, HealthTableModel::NextRefreshColumn)));
     QCOMPARE(cell(model, 0, HealthTableModel::RateLimitColumn), QStringLiteral("waiting 10 min 00 s"));
 }
@@ -176,13 +181,13 @@ void TestHealthPanel::summary_namesTheSourcesWithProblems()
     metrics.recordOutcome(QStringLiteral("gemini"), 100, FetchError());
     QCOMPARE(summary->text(), QStringLiteral("All 2 source(s) OK."));
 
-    metrics.recordOutcome(QStringLiteral("news-browser"), 100,
-                          failure(FetchError::Kind::Blocked, QStringLiteral("The site shows a bot check."), {}));
+    metrics.recordOutcome(
+        QStringLiteral("news-browser"), 100,
+        failure(FetchError::Kind::Blocked, QStringLiteral("The site shows a bot check."), {}));
     metrics.recordOutcome(QStringLiteral("gemini"), 100,
                           failure(FetchError::Kind::RateLimited, QStringLiteral("Quota."), {}));
-    QCOMPARE(summary->text(),
-             QStringLiteral("Gemini is failing; News site (browser) is blocked. "
-                            "Select a source to read its error in full."));
+    QCOMPARE(summary->text(), QStringLiteral("Gemini is failing; News site (browser) is blocked. "
+                                             "Select a source to read its error in full."));
     QCOMPARE(panel.summaryText(), summary->text());
 }
 

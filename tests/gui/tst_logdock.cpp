@@ -75,7 +75,8 @@ QList<LogEntry> refreshEntries()
         entry(2, QStringLiteral("r7"), refresh, QStringLiteral("Refresh started, trigger: start-up")),
         entry(3, QStringLiteral("r7"), http, QStringLiteral("GET /api/v3/ping -> 200 12 ms 1 KB")),
         entry(4, QStringLiteral("r8"), refresh, QStringLiteral("Refresh started, trigger: user (F5)")),
-        entry(5, QStringLiteral("r8"), http, QStringLiteral("GET /api/v3/search -> 429 40 ms 0 B"), QtWarningMsg),
+        entry(5, QStringLiteral("r8"), http, QStringLiteral("GET /api/v3/search -> 429 40 ms 0 B"),
+              QtWarningMsg),
         entry(6, QStringLiteral("r7"), refresh, QStringLiteral("Refresh finished in 812 ms")),
         entry(7, QString(), QStringLiteral("ba.app.context"), QStringLiteral("Idle")),
     };
@@ -325,7 +326,8 @@ void TestLogDock::followTail_burstReplacingEveryRow_staysAtTheBottom()
     QList<LogEntry> burst;
     for (int i = 1; i <= LogModel::DefaultCapacity + 10; ++i) {
         (i <= 10 ? first : burst)
-            .append(entry(quint64(i), QString(), QStringLiteral("ba.test"), QStringLiteral("line %1").arg(i)));
+            .append(
+                entry(quint64(i), QString(), QStringLiteral("ba.test"), QStringLiteral("line %1").arg(i)));
     }
     dock.model()->appendEntries(first);
     QScrollBar *bar = dock.view()->verticalScrollBar();
@@ -351,7 +353,8 @@ void TestLogDock::pause_holdsEntriesBackCountsThemAndAppendsOnResume()
     QVERIFY(appendAndDeliver(hub, numbered(31, 40)));
     QCOMPARE(dock.model()->rowCount(), 5);
     QCOMPARE(dock.pendingCount(), 35);
-    QVERIFY2(dock.statusText().endsWith(QStringLiteral("paused, 35 new waiting")), qPrintable(dock.statusText()));
+    QVERIFY2(dock.statusText().endsWith(QStringLiteral("paused, 35 new waiting")),
+             qPrintable(dock.statusText()));
     QCOMPARE(dock.findChild<QLabel *>(QStringLiteral("statusLabel"))->text(), dock.statusText());
 
     QSignalSpy inserted(dock.model(), &QAbstractItemModel::rowsInserted);
@@ -387,10 +390,12 @@ void TestLogDock::clickOnIdCell_filtersToThatRefreshAndClearShowsAll()
     QCOMPARE(dock.findChild<QLineEdit *>(QStringLiteral("correlationEdit"))->text(), QStringLiteral("r7"));
     QCOMPARE(dock.proxy()->rowCount(), 3);
     for (int row = 0; row < 3; ++row) {
-        QCOMPARE(dock.proxy()->index(row, 0).data(LogModel::CorrelationIdRole).toString(), QStringLiteral("r7"));
+        QCOMPARE(dock.proxy()->index(row, 0).data(LogModel::CorrelationIdRole).toString(),
+                 QStringLiteral("r7"));
     }
     // The clicked entry stays the current one.
-    QCOMPARE(view->currentIndex().data(LogModel::MessageRole).toString(), QStringLiteral("Refresh finished in 812 ms"));
+    QCOMPARE(view->currentIndex().data(LogModel::MessageRole).toString(),
+             QStringLiteral("Refresh finished in 812 ms"));
 
     dock.findChild<QLineEdit *>(QStringLiteral("correlationEdit"))->clear(); // what its clear button does
     QCOMPARE(dock.proxy()->rowCount(), 7);
@@ -413,7 +418,8 @@ void TestLogDock::categoryMenu_hidesAndShowsCategories()
 
     menu->findChild<QAction *>(QStringLiteral("hideAllCategories"))->trigger();
     QCOMPARE(dock.proxy()->rowCount(), 0);
-    dock.model()->appendEntries({entry(8, QString(), QStringLiteral("ba.news.rss"), QStringLiteral("new module"))});
+    dock.model()->appendEntries(
+        {entry(8, QString(), QStringLiteral("ba.news.rss"), QStringLiteral("new module"))});
     QCOMPARE(dock.proxy()->rowCount(), 1); // a category seen for the first time is shown
     QVERIFY(menu->actionFor(QStringLiteral("ba.news.rss"))->isChecked());
 
@@ -450,7 +456,8 @@ void TestLogDock::exportVisibleLines_writesOnlyTheVisibleLines()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
     const QString text = QString::fromUtf8(file.readAll());
-    QCOMPARE(text, formatLogLine(entries.at(3)) + QLatin1Char('\n') + formatLogLine(entries.at(4)) + QLatin1Char('\n'));
+    QCOMPARE(text, formatLogLine(entries.at(3)) + QLatin1Char('\n') + formatLogLine(entries.at(4)) +
+                       QLatin1Char('\n'));
     QCOMPARE(dock.visibleLines(), (QStringList{formatLogLine(entries.at(3)), formatLogLine(entries.at(4))}));
 }
 

@@ -146,7 +146,8 @@ void TestLogItemDelegate::paint_htmlInMessage_isDrawnLiterally()
 
     // Rich text would draw "bold" and "x" only (and break the line); the delegate draws every character.
     QVERIFY2(ink > rendered * 2, qPrintable(QStringLiteral("ink %1, rendered %2").arg(ink).arg(rendered)));
-    QVERIFY2(qAbs(ink - literal) < literal / 5, qPrintable(QStringLiteral("ink %1, literal %2").arg(ink).arg(literal)));
+    QVERIFY2(qAbs(ink - literal) < literal / 5,
+             qPrintable(QStringLiteral("ink %1, literal %2").arg(ink).arg(literal)));
 }
 
 void TestLogItemDelegate::paint_highlight_marksMatchesOnly()
@@ -192,7 +193,8 @@ void TestLogItemDelegate::paint_multiLineMessage_drawsEveryLineOnOneRow()
     const int left = inkLeft(image);
     const int from = left + metrics.horizontalAdvance(first + QLatin1Char(' ')) + 1;
     const int to = left + metrics.horizontalAdvance(first + QStringLiteral(" \u23ce")) - 1;
-    QVERIFY2(hasInkBetween(image, from, to), qPrintable(QStringLiteral("no symbol in %1..%2").arg(from).arg(to)));
+    QVERIFY2(hasInkBetween(image, from, to),
+             qPrintable(QStringLiteral("no symbol in %1..%2").arg(from).arg(to)));
 }
 
 QTEST_MAIN(TestLogItemDelegate)

@@ -360,14 +360,18 @@ void TestLogModel::proxy_hiddenCategories_data()
                                  << QStringList{QStringLiteral("GET /coins/bitcoin/market_chart -> 200"),
                                                 QStringLiteral("Refresh started"),
                                                 QStringLiteral("Selector matched nothing, falling back"),
-                                                QStringLiteral("Server answered 503"), QStringLiteral("Window shown")};
-    QTest::newRow("network hidden")
-        << QStringList{QStringLiteral("ba.net.coingecko"), QStringLiteral("ba.net.gemini")} << QString()
-        << QStringList{QStringLiteral("Refresh started"), QStringLiteral("Selector matched nothing, falling back"),
-                       QStringLiteral("Window shown")};
+                                                QStringLiteral("Server answered 503"),
+                                                QStringLiteral("Window shown")};
+    QTest::newRow("network hidden") << QStringList{QStringLiteral("ba.net.coingecko"),
+                                                   QStringLiteral("ba.net.gemini")}
+                                    << QString()
+                                    << QStringList{QStringLiteral("Refresh started"),
+                                                   QStringLiteral("Selector matched nothing, falling back"),
+                                                   QStringLiteral("Window shown")};
     QTest::newRow("hidden and searched")
         << QStringList{QStringLiteral("ba.gui.mainwindow")} << QStringLiteral("s")
-        << QStringList{QStringLiteral("GET /coins/bitcoin/market_chart -> 200"), QStringLiteral("Refresh started"),
+        << QStringList{QStringLiteral("GET /coins/bitcoin/market_chart -> 200"),
+                       QStringLiteral("Refresh started"),
                        QStringLiteral("Selector matched nothing, falling back"),
                        QStringLiteral("Server answered 503")};
     QTest::newRow("unknown category hides nothing")
@@ -402,7 +406,8 @@ void TestLogModel::proxy_categoryAppearingLater_isShown()
     proxy.setSourceModel(&model);
     proxy.setCategoryHidden(QStringLiteral("ba.net.coingecko"), true);
     model.appendEntries(fixtureEntries());
-    model.appendEntries({makeEntry(9, QtInfoMsg, QStringLiteral("ba.news.rss"), QString(), QStringLiteral("feed"))});
+    model.appendEntries(
+        {makeEntry(9, QtInfoMsg, QStringLiteral("ba.news.rss"), QString(), QStringLiteral("feed"))});
 
     QCOMPARE(proxy.rowCount(), 5);
     QCOMPARE(visibleMessages(proxy).constLast(), QStringLiteral("feed"));

@@ -331,7 +331,8 @@ void TestNewsView::doubleClick_opensAndMarksRead()
     QVERIFY(m_opened.isEmpty()); // a single click only selects
     QTest::mouseDClick(view.table()->viewport(), Qt::LeftButton, {}, centre);
 
-    QCOMPARE(m_opened, (QList<QUrl>{QUrl(QStringLiteral("https://www.coindesk.example/policy/citadel-defi"))}));
+    QCOMPARE(m_opened,
+             (QList<QUrl>{QUrl(QStringLiteral("https://www.coindesk.example/policy/citadel-defi"))}));
     QVERIFY(index.data(NewsTableModel::ReadRole).toBool());
     QVERIFY(!index.data(Qt::FontRole).isValid());
 }
@@ -342,7 +343,8 @@ void TestNewsView::copyLink_putsUrlOnClipboard()
     fill(view);
     const int row = proxyRowOf(view, QStringLiteral("https://www.coindesk.example/markets/dot"));
     view.copyLink(view.proxy()->index(row, 0));
-    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("https://www.coindesk.example/markets/dot"));
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("https://www.coindesk.example/markets/dot"));
 }
 
 void TestNewsView::ctrlF_focusesSearch()

@@ -10,8 +10,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QSignalSpy>
-#include <QValueAxis>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 using namespace ba;

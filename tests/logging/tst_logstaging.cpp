@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QTest>
 #include <QThread>
-
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -110,7 +109,8 @@ private Q_SLOTS:
             if (message.text.size() == large.size()) {
                 continue;
             }
-            QCOMPARE(message.text, QStringLiteral("message %1 with some padding to fill the chunks faster").arg(expected));
+            QCOMPARE(message.text,
+                     QStringLiteral("message %1 with some padding to fill the chunks faster").arg(expected));
             QCOMPARE(message.category, QStringLiteral("ba.test.staging"));
             ++expected;
         }

@@ -20,7 +20,8 @@ inline QByteArray sample(const char *name)
 
 // An HTTP-level failure as HttpClient reports it, before the service's own error body is read.
 inline HttpResult failedHttp(int status, FetchError::Kind kind, const QByteArray &body,
-                             const QString &detail = QStringLiteral("generic detail"), int retryAfterSeconds = -1)
+                             const QString &detail = QStringLiteral("generic detail"),
+                             int retryAfterSeconds = -1)
 {
     HttpResult r;
     r.status = status;

@@ -390,7 +390,8 @@ void TestCoinGeckoParser::errorFromResult_errorBodies()
     QFETCH(FetchError::Kind, kind);
     QFETCH(QString, messageHas);
 
-    const FetchError e = CoinGeckoParser::errorFromResult(failedHttp(status, httpKind, body, QStringLiteral("HTTP %1").arg(status), 119));
+    const FetchError e = CoinGeckoParser::errorFromResult(
+        failedHttp(status, httpKind, body, QStringLiteral("HTTP %1").arg(status), 119));
 
     QCOMPARE(FetchError::kindName(e.kind), FetchError::kindName(kind));
     QCOMPARE(e.httpStatus, status);

@@ -1,7 +1,7 @@
+#include "AiGenerationRun.h"
 #include "fakes/FakeGemini.h"
 #include "logging/Correlation.h"
 #include "net/GeminiClient.h"
-#include "AiGenerationRun.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>

@@ -331,9 +331,10 @@ void TestGeminiParser::errorFromApiError_eachCase_givesKindAndClearMessage()
     QVERIFY2(error.userMessage.contains(messagePart), qPrintable(error.userMessage));
     QVERIFY(error.detail.contains(QString::number(status)));
     // Same verdict through the HttpResult path the client uses.
-    QCOMPARE(
-        GeminiParser::errorFromResult(failedHttp(status, Kind::BadRequest, body), QStringLiteral("gemini-9-ultra"), keyGiven).kind,
-        kind);
+    QCOMPARE(GeminiParser::errorFromResult(failedHttp(status, Kind::BadRequest, body),
+                                           QStringLiteral("gemini-9-ultra"), keyGiven)
+                 .kind,
+             kind);
 }
 
 void TestGeminiParser::errorFromResult_transportError_isKeptAsIs()
@@ -348,8 +349,8 @@ void TestGeminiParser::errorFromResult_transportError_isKeptAsIs()
 
 void TestGeminiParser::errorFromResult_429WithoutRetryInfo_usesRetryAfterHeader()
 {
-    HttpResult r =
-        failedHttp(429, Kind::RateLimited, ba::fakes::FakeGemini::rateLimitBody("", false, QStringLiteral("m")));
+    HttpResult r = failedHttp(429, Kind::RateLimited,
+                              ba::fakes::FakeGemini::rateLimitBody("", false, QStringLiteral("m")));
     r.error.retryAfterSeconds = 7;
     const FetchError error = GeminiParser::errorFromResult(r, QStringLiteral("m"), true);
     QCOMPARE(error.kind, Kind::RateLimited);

@@ -1,5 +1,5 @@
-#include "fakes/FakeOpenAi.h"
 #include "AiGenerationRun.h"
+#include "fakes/FakeOpenAi.h"
 #include "net/HttpClient.h"
 #include "net/OpenAiCompatibleClient.h"
 
@@ -23,9 +23,7 @@ using Mode = ba::fakes::FakeOpenAi::Mode;
 using ba::testing::AiGenerationRun;
 using ba::testing::runGeneration;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 class TestOpenAiCompatibleClient : public QObject
 {

@@ -193,8 +193,8 @@ void TestOpenAiCompatibleParser::errorFromResult_eachStatus_givesKind()
     QFETCH(Kind, transport);
     QFETCH(Kind, kind);
     QFETCH(QString, messagePart);
-    const FetchError error = OpenAiCompatibleParser::errorFromResult(failedHttp(status, transport, body), kBase,
-                                                                     QStringLiteral("m"), true);
+    const FetchError error = OpenAiCompatibleParser::errorFromResult(failedHttp(status, transport, body),
+                                                                     kBase, QStringLiteral("m"), true);
     QCOMPARE(error.kind, kind);
     QVERIFY2(error.userMessage.contains(messagePart), qPrintable(error.userMessage));
 }

@@ -18,21 +18,21 @@ inline QString &webEngineDataDir()
 // main() for tests that start Qt WebEngine: headless, no sandbox (the tests may run as root,
 // which Chromium refuses with the sandbox on), no GPU process, and the OpenGL context sharing
 // WebEngine wants set before the application object exists.
-#define BA_WEBENGINE_TEST_MAIN(TestObject)                                                     \
-    int main(int argc, char *argv[])                                                           \
-    {                                                                                          \
-        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu");                   \
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                  \
-            qputenv("QT_QPA_PLATFORM", "offscreen");                                           \
-        }                                                                                      \
-        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);                            \
-        QTemporaryDir dataDir;                                                                 \
-        if (!dataDir.isValid()) {                                                              \
-            return 1;                                                                          \
-        }                                                                                      \
-        ba::testing::webEngineDataDir() = dataDir.path();                                      \
-        QGuiApplication app(argc, argv);                                                       \
-        TestObject tc;                                                                         \
-        QTEST_SET_MAIN_SOURCE_PATH                                                             \
-        return QTest::qExec(&tc, argc, argv);                                                  \
+#define BA_WEBENGINE_TEST_MAIN(TestObject)                                                                   \
+    int main(int argc, char *argv[])                                                                         \
+    {                                                                                                        \
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu");                                 \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                                \
+            qputenv("QT_QPA_PLATFORM", "offscreen");                                                         \
+        }                                                                                                    \
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);                                          \
+        QTemporaryDir dataDir;                                                                               \
+        if (!dataDir.isValid()) {                                                                            \
+            return 1;                                                                                        \
+        }                                                                                                    \
+        ba::testing::webEngineDataDir() = dataDir.path();                                                    \
+        QGuiApplication app(argc, argv);                                                                     \
+        TestObject tc;                                                                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return QTest::qExec(&tc, argc, argv);                                                                \
     }

@@ -21,10 +21,12 @@ void TestNewsRequestInterceptor::isSameSite_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("site");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("same") << QStringLiteral("news.site.example") << QStringLiteral("news.site.example") << true;
+    QTest::newRow("same") << QStringLiteral("news.site.example") << QStringLiteral("news.site.example")
+                          << true;
     QTest::newRow("subdomain") << QStringLiteral("static.news.site.example")
                                << QStringLiteral("news.site.example") << true;
-    QTest::newRow("case") << QStringLiteral("NEWS.Site.example") << QStringLiteral("news.site.example") << true;
+    QTest::newRow("case") << QStringLiteral("NEWS.Site.example") << QStringLiteral("news.site.example")
+                          << true;
     QTest::newRow("www stripped") << QStringLiteral("feeds.example") << QStringLiteral("www.feeds.example")
                                   << true;
     QTest::newRow("parent") << QStringLiteral("site.example") << QStringLiteral("news.site.example") << false;

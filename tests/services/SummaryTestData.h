@@ -20,17 +20,19 @@ inline QList<PricePoint> wavySeries(int count, qint64 stepMs, double base = 6000
                                     double amplitude = 900.0)
 {
     QList<PricePoint> points;
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         points.append(
             {StartMs + i * stepMs, base * (1.0 + drift * i) + amplitude * std::sin(i / 9.0), {}, {}});
+    }
     return points;
 }
 
 inline QList<double> pricesOf(const QList<PricePoint> &points)
 {
     QList<double> prices;
-    for (const PricePoint &p : points)
+    for (const PricePoint &p : points) {
         prices.append(p.price);
+    }
     return prices;
 }
 

@@ -240,12 +240,13 @@ private Q_SLOTS:
         QFETCH(QString, change);
         analyse();
         m_provider->last()->finish(success(Answer));
-        if (change == QLatin1String("price"))
+        if (change == QLatin1String("price")) {
             m_prices.last().price += 250.0;
-        else if (change == QLatin1String("model"))
+        } else if (change == QLatin1String("model")) {
             m_provider->modelId = QStringLiteral("gemini-other");
-        else
+        } else {
             m_service->setLanguage(QStringLiteral("fr"));
+        }
         analyse(QStringLiteral("r2"));
         QCOMPARE(m_provider->requests.size(), 2);
     }

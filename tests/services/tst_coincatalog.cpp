@@ -55,7 +55,8 @@ void TestCoinCatalog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_fake = std::make_unique<FakeCoinGecko>();
     QVERIFY(m_fake->listen());
     m_nam = std::make_unique<QNetworkAccessManager>();
@@ -157,7 +158,8 @@ void TestCoinCatalog::refresh_serverError_keepsListAndReportsError()
     m_fake->setFailure(FakeCoinGecko::Failure::ServerError500);
     QSignalSpy failed(catalog.get(), &CoinCatalog::fetchFailed);
     QSignalSpy changed(catalog.get(), &CoinCatalog::coinsChanged);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Top coins not updated, keeping 4 coins:")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^Top coins not updated, keeping 4 coins:")));
 
     QVERIFY(fetch(*catalog));
 
@@ -184,12 +186,14 @@ void TestCoinCatalog::refresh_referenceBody_givesBitcoinLabel()
     m_fake->setUseSamples(true); // the reference body of /coins/markets
     const auto catalog = makeCatalog();
     QVERIFY(fetch(*catalog));
-    QCOMPARE(catalog->coins(), (QList<CoinChoice>{{QStringLiteral("bitcoin"), QStringLiteral("Bitcoin (BTC)")}}));
+    QCOMPARE(catalog->coins(),
+             (QList<CoinChoice>{{QStringLiteral("bitcoin"), QStringLiteral("Bitcoin (BTC)")}}));
 }
 
 void TestCoinCatalog::labelFor_namesAndSymbols()
 {
-    QCOMPARE(CoinCatalog::labelFor(QStringLiteral("Tether"), QStringLiteral("usdt")), QStringLiteral("Tether (USDT)"));
+    QCOMPARE(CoinCatalog::labelFor(QStringLiteral("Tether"), QStringLiteral("usdt")),
+             QStringLiteral("Tether (USDT)"));
     QCOMPARE(CoinCatalog::labelFor(QStringLiteral("  Wrapped\n Bitcoin "), QStringLiteral("wbtc")),
              QStringLiteral("Wrapped Bitcoin (WBTC)"));
     QCOMPARE(CoinCatalog::labelFor(QString(), QStringLiteral("xyz")), QStringLiteral("XYZ (XYZ)"));

@@ -43,7 +43,8 @@ void verifyNoKey(const QString &text)
 {
     for (const QString &key : {kGeminiKey, kGeckoKey}) {
         QVERIFY2(!text.contains(key), "a key is in the report");
-        QVERIFY2(!text.contains(QString::fromLatin1(QUrl::toPercentEncoding(key))), "an encoded key is in the report");
+        QVERIFY2(!text.contains(QString::fromLatin1(QUrl::toPercentEncoding(key))),
+                 "an encoded key is in the report");
     }
     QVERIFY2(!text.contains(QStringLiteral("PLANTED")), "part of a key is in the report");
 }
@@ -131,7 +132,8 @@ void TestDiagnosticReport::build_realDatabase_hasIntegrityCheckRowCountsAndSize(
         QVERIFY(text.contains(QStringLiteral("| prices | 3 |")));
         QVERIFY(text.contains(QStringLiteral("| news | 1 |")));
         QVERIFY(text.contains(QStringLiteral("| analyses | 0 |")));
-        QVERIFY(text.contains(QStringLiteral("| Schema version | %1 |").arg(Database::latestSchemaVersion())));
+        QVERIFY(
+            text.contains(QStringLiteral("| Schema version | %1 |").arg(Database::latestSchemaVersion())));
         QVERIFY(QRegularExpression(QStringLiteral("\\| File size \\| [0-9.,]+ (bytes|KiB|MiB) \\|"))
                     .match(text)
                     .hasMatch());
@@ -151,7 +153,8 @@ void TestDiagnosticReport::build_sections_versionsConfigHealthAndLog()
     metrics.recordOutcome(QStringLiteral("coingecko"), 412, FetchError());
     metrics.addSource(QStringLiteral("rss:coindesk"));
 
-    DiagnosticReport::Inputs inputs = DiagnosticReport::gather(plantedConfig(dir.path()), &metrics, &hub, nullptr);
+    DiagnosticReport::Inputs inputs =
+        DiagnosticReport::gather(plantedConfig(dir.path()), &metrics, &hub, nullptr);
     inputs.generatedAt = QDateTime(QDate(2026, 11, 29), QTime(10, 23, 39, 49), Qt::UTC);
     const QString text = DiagnosticReport::build(inputs);
 
@@ -212,7 +215,8 @@ void TestDiagnosticReport::save_writesTheTextAndReportsFailures()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("é report\n"));
 
-    QVERIFY(!DiagnosticReport::save(QStringLiteral("x"), dir.filePath(QStringLiteral("missing/dir/out.md")), &error));
+    QVERIFY(!DiagnosticReport::save(QStringLiteral("x"), dir.filePath(QStringLiteral("missing/dir/out.md")),
+                                    &error));
     QVERIFY2(error.contains(QStringLiteral("out.md")), qPrintable(error));
 
     QCOMPARE(DiagnosticReport::suggestedFileName(QDateTime(QDate(2026, 11, 29), QTime(10, 23, 39))),

@@ -107,7 +107,8 @@ void TestLatencyReservoir::add_beyondCapacity_keepsAUniformSampleOfTheSession()
     for (int i = 0; i < 50000; ++i) {
         counts.add(i); // uniform 0..49999: the median of a uniform sample is near 25000
     }
-    QVERIFY2(qAbs(counts.percentile(50) - 25000) < 2500, QByteArray::number(counts.percentile(50)).constData());
+    QVERIFY2(qAbs(counts.percentile(50) - 25000) < 2500,
+             QByteArray::number(counts.percentile(50)).constData());
 }
 
 void TestLatencyReservoir::add_sameSamplesSameSeed_givesSamePercentiles()

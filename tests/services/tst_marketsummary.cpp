@@ -13,8 +13,9 @@ namespace {
 QList<PricePoint> linearSeries(int count, qint64 stepMs)
 {
     QList<PricePoint> points;
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         points.append({StartMs + i * stepMs, 100.0 + i, {}, {}});
+    }
     return points;
 }
 
@@ -215,10 +216,11 @@ private Q_SLOTS:
         QList<PricePoint> points = wavySeries(24 * 40, HourMs);
         QList<NewsItem> news = headlines(5);
         const QString before = MarketSummary::build(points, snapshot(), news).inputHash();
-        if (changedIndex >= 0)
+        if (changedIndex >= 0) {
             points[changedIndex].price *= 1.01;
-        else
+        } else {
             news[2].title += QStringLiteral(" (updated)");
+        }
         QVERIFY(MarketSummary::build(points, snapshot(), news).inputHash() != before);
     }
 };

@@ -15,8 +15,8 @@
 using namespace ba;
 using ba::fakes::FakeNewsSite;
 using ba::fakes::FakeRequest;
-using ba::fakes::storyProfile;
 using ba::fakes::FakeResponse;
+using ba::fakes::storyProfile;
 
 namespace {
 
@@ -190,7 +190,8 @@ void TestNewsService::initTestCase()
 void TestNewsService::construct_doesNotStartWebEngine()
 {
     Rig rig;
-    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/list")), 5000)}}));
+    QVERIFY(
+        rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/list")), 5000)}}));
     QVERIFY(!rig.service->hasScraper());
     QVERIFY(!rig.service->isBusy());
     QVERIFY(rig.service->lastSource().isEmpty());
@@ -230,7 +231,8 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
 {
     const int timeoutMs = 1500;
     Rig rig;
-    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/challenge-stuck")), timeoutMs),
+    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"),
+                                     m_site.url(QStringLiteral("/challenge-stuck")), timeoutMs),
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/feed.xml")))}}));
     QSignalSpy failures(rig.service.get(), &NewsService::sourceFailed);
@@ -267,9 +269,10 @@ void TestNewsService::refresh_challengeNeverPasses_blockedThenRssFallbackDeliver
 void TestNewsService::refresh_sameArticleFromBrowserAndRss_storedOnce()
 {
     Rig rig;
-    QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000),
-                        feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
-                                    m_site.url(QStringLiteral("/feed.xml")))}}));
+    QVERIFY(
+        rig.setUp({{storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000),
+                    feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
+                                m_site.url(QStringLiteral("/feed.xml")))}}));
     m_browserServesList = true;
     const auto first = refreshOnce(*rig.service);
     QVERIFY(first && first->ok);
@@ -329,7 +332,8 @@ void TestNewsService::refresh_allSourcesFail_keepsStoredNews()
 void TestNewsService::refresh_fallbackFails_otherFeedDeliversAndNoteSaysWhy()
 {
     Rig rig;
-    NewsSiteProfile browser = storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000);
+    NewsSiteProfile browser =
+        storyProfile(QStringLiteral("test-site"), m_site.url(QStringLiteral("/switch")), 8000);
     QVERIFY(rig.setUp({{browser,
                         feedProfile(QStringLiteral("test-rss"), QStringLiteral("Test News (RSS)"),
                                     m_site.url(QStringLiteral("/missing.xml"))),

@@ -34,7 +34,8 @@ class TestPriceService : public QObject
 
         bool setUp()
         {
-            if (!fake.listen() || db.open(dir.filePath(QStringLiteral("db.sqlite"))).status != Database::OpenStatus::Ok) {
+            if (!fake.listen() ||
+                db.open(dir.filePath(QStringLiteral("db.sqlite"))).status != Database::OpenStatus::Ok) {
                 return false;
             }
             fake.setNowMs(nowMs);
@@ -186,8 +187,8 @@ private Q_SLOTS:
         config.budget = RateLimiter::Budget{6, 1500};
         rig.client->setConfig(config);
         rig.client->rateLimiter()->setBudget(*config.budget);
-        const PriceRange ranges[] = {PriceRange::Day, PriceRange::Week, PriceRange::Month, PriceRange::Quarter,
-                                     PriceRange::Year};
+        const PriceRange ranges[] = {PriceRange::Day, PriceRange::Week, PriceRange::Month,
+                                     PriceRange::Quarter, PriceRange::Year};
         QSignalSpy done(rig.coordinator.get(), &RefreshCoordinator::finished);
         for (int i = 0; i < 50; ++i) {
             rig.service->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), ranges[i % 5]);

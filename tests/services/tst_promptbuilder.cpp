@@ -19,8 +19,9 @@ MarketSummary summaryWithHeadlines(int count, qsizetype titleChars)
 {
     MarketSummary s = summary(0);
     const QList<NewsItem> news = headlines(count, titleChars);
-    for (const NewsItem &item : news)
+    for (const NewsItem &item : news) {
         s.headlines.append({item.title, item.source, item.publishedMs});
+    }
     return s;
 }
 
@@ -52,8 +53,9 @@ private Q_SLOTS:
     {
         const BuiltPrompt p = PromptBuilder(QStringLiteral("en")).build(summary());
         for (const char *section :
-             {"## Trend", "## Momentum", "## Volatility", "## News context", "## Risks"})
+             {"## Trend", "## Momentum", "## Volatility", "## News context", "## Risks"}) {
             QVERIFY2(p.prompt.contains(QLatin1String(section)), section);
+        }
         QVERIFY(p.prompt.contains(QLatin1String("This is not financial advice.")));
         QVERIFY(p.prompt.contains(QLatin1String("Answer in English")));
         QVERIFY(p.systemInstruction.contains(QLatin1String("untrusted")));
@@ -120,8 +122,9 @@ private Q_SLOTS:
         QVERIFY(p.prompt.contains(QLatin1String("This is not financial advice.")));
         // Adding one more headline would have broken the bound (as many as fit are kept).
         QVERIFY(p.utf8Size() + 300 > maxBytes);
-        if (p.headlinesIncluded > 0)
+        if (p.headlinesIncluded > 0) {
             QVERIFY(p.prompt.contains(QLatin1String("Headline 0 ")));
+        }
     }
 
     void build_thousandLongHeadlinesThroughBuild_staysUnderTheBound()

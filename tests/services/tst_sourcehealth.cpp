@@ -42,11 +42,12 @@ void TestSourceHealth::evaluateHealth_rules_data()
         << true << true << int(K::None) << kStaleAfter << int(HealthState::Ok);
     QTest::newRow("old success is stale")
         << true << true << int(K::None) << kStaleAfter + 1 << int(HealthState::Stale);
-    QTest::newRow("last failed") << true << false << int(K::Timeout) << qint64(1000) << int(HealthState::Failing);
+    QTest::newRow("last failed") << true << false << int(K::Timeout) << qint64(1000)
+                                 << int(HealthState::Failing);
     QTest::newRow("failure wins over staleness")
         << true << false << int(K::Offline) << kStaleAfter * 10 << int(HealthState::Failing);
-    QTest::newRow("never succeeded, failing") << true << false << int(K::NotFound) << qint64(-1)
-                                              << int(HealthState::Failing);
+    QTest::newRow("never succeeded, failing")
+        << true << false << int(K::NotFound) << qint64(-1) << int(HealthState::Failing);
     QTest::newRow("rate limited is failing")
         << true << false << int(K::RateLimited) << qint64(1000) << int(HealthState::Failing);
     QTest::newRow("blocked") << true << false << int(K::Blocked) << qint64(1000) << int(HealthState::Blocked);
@@ -61,8 +62,9 @@ void TestSourceHealth::evaluateHealth_rules()
     QFETCH(int, expected);
 
     const QDateTime lastSuccess = successAgoMs < 0 ? QDateTime() : kNow.addMSecs(-successAgoMs);
-    QCOMPARE(int(ba::evaluateHealth(anyOutcome, lastOk, FetchError::Kind(kind), lastSuccess, kNow, kStaleAfter)),
-             expected);
+    QCOMPARE(
+        int(ba::evaluateHealth(anyOutcome, lastOk, FetchError::Kind(kind), lastSuccess, kNow, kStaleAfter)),
+        expected);
 }
 
 void TestSourceHealth::formatAgo_roundsToTheLargestUnit_data()

@@ -32,7 +32,8 @@ struct ManualClock
     void advanceMs(qint64 ms) const { *now = now->addMSecs(ms); }
 };
 
-FetchError makeError(FetchError::Kind kind, const QString &message = QString(), const QString &detail = QString())
+FetchError makeError(FetchError::Kind kind, const QString &message = QString(),
+                     const QString &detail = QString())
 {
     FetchError error;
     error.kind = kind;
@@ -130,8 +131,8 @@ void TestSourceMetrics::recordOutcome_transitions_okFailingOkBlockedStale()
     QCOMPARE(metrics.health(news).state, HealthState::Stale);
 
     using S = HealthState;
-    QCOMPARE(states(changes),
-             (QList<int>{int(S::Ok), int(S::Failing), int(S::Ok), int(S::Blocked), int(S::Ok), int(S::Stale)}));
+    QCOMPARE(states(changes), (QList<int>{int(S::Ok), int(S::Failing), int(S::Ok), int(S::Blocked),
+                                          int(S::Ok), int(S::Stale)}));
     QCOMPARE(changes.constFirst().at(0).toString(), news);
     // The last error stays on record after recovery, with when it happened.
     const SourceHealth health = metrics.health(news);
@@ -179,8 +180,8 @@ void TestSourceMetrics::recordResult_errorTarget_hasNoQueryAndNoKey()
 {
     SourceMetrics metrics;
     HttpResult result;
-    result.url = QUrl(QStringLiteral(
-        "https://user:pw@api.coingecko.example/api/v3/simple/price?ids=bitcoin&x_cg_demo_api_key=CG-PLANTED-1234"));
+    result.url = QUrl(QStringLiteral("https://user:pw@api.coingecko.example/api/v3/simple/"
+                                     "price?ids=bitcoin&x_cg_demo_api_key=CG-PLANTED-1234"));
     result.error = makeError(FetchError::Kind::Unauthorized, QStringLiteral("CoinGecko refused the API key."),
                              QStringLiteral("HTTP 401 for /simple/price?key=CG-PLANTED-1234"));
     result.error.httpStatus = 401;
@@ -193,7 +194,8 @@ void TestSourceMetrics::recordResult_errorTarget_hasNoQueryAndNoKey()
     const QString words = describeLastError(health);
     QVERIFY2(!words.contains(QStringLiteral("PLANTED")), qPrintable(words));
     QVERIFY(!words.contains(QStringLiteral("pw@")));
-    QVERIFY(words.startsWith(QStringLiteral("CoinGecko refused the API key. (https://api.coingecko.example/")));
+    QVERIFY(
+        words.startsWith(QStringLiteral("CoinGecko refused the API key. (https://api.coingecko.example/")));
     QCOMPARE(health.lastLatencyMs, qint64(321));
 }
 
@@ -204,7 +206,8 @@ void TestSourceMetrics::recordStep_failedAfterHttpSuccess_marksFailingWithStepMe
     StepReport report;
     report.step = QStringLiteral("prices");
     report.ok = false;
-    report.error = makeError(FetchError::Kind::BadResponse, QStringLiteral("CoinGecko's answer could not be read."));
+    report.error =
+        makeError(FetchError::Kind::BadResponse, QStringLiteral("CoinGecko's answer could not be read."));
     metrics.recordStep(report);
 
     const SourceHealth health = metrics.health(QStringLiteral("coingecko"));
@@ -219,12 +222,14 @@ void TestSourceMetrics::recordStep_sameKindAsRequest_replacesSentenceOnly()
     SourceMetrics metrics;
     HttpResult result;
     result.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3/coins/bitcoin/market_chart"));
-    result.error = makeError(FetchError::Kind::NotFound, QStringLiteral("Not found."), QStringLiteral("HTTP 404"));
+    result.error =
+        makeError(FetchError::Kind::NotFound, QStringLiteral("Not found."), QStringLiteral("HTTP 404"));
     metrics.recordResult(QStringLiteral("coingecko"), result);
     StepReport report;
     report.step = QStringLiteral("prices");
     report.ok = false;
-    report.error = makeError(FetchError::Kind::NotFound, QStringLiteral("CoinGecko does not know the coin \"bitcoin\"."));
+    report.error = makeError(FetchError::Kind::NotFound,
+                             QStringLiteral("CoinGecko does not know the coin \"bitcoin\"."));
     metrics.recordStep(report);
 
     const SourceHealth health = metrics.health(QStringLiteral("coingecko"));
@@ -348,7 +353,8 @@ void TestSourceMetrics::attach_httpAgainstFake_okFailingOkWithRealLatencies()
     QCOMPARE(health.state, HealthState::Ok);
     QCOMPARE(health.requests, 3);
     QCOMPARE(health.errors, 1);
-    QVERIFY2(health.p50Ms >= 30 && health.p95Ms >= health.p50Ms, qPrintable(formatLatencyPair(health.p50Ms, health.p95Ms)));
+    QVERIFY2(health.p50Ms >= 30 && health.p95Ms >= health.p50Ms,
+             qPrintable(formatLatencyPair(health.p50Ms, health.p95Ms)));
     QCOMPARE(states.count(), 3); // OK, Failing, OK
 }
 

@@ -49,8 +49,9 @@ inline QVariantList queryRaw(const QString &path, const QString &sql)
         if (db.open()) {
             QSqlQuery query(db);
             query.exec(sql);
-            while (query.next())
+            while (query.next()) {
                 values << query.value(0);
+            }
             query.finish();
         }
         db.close();
@@ -63,8 +64,9 @@ inline QVariantList queryRaw(const QString &path, const QString &sql)
 inline QVariant scalar(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
-    if (!query.exec(sql) || !query.next())
+    if (!query.exec(sql) || !query.next()) {
         return {};
+    }
     return query.value(0);
 }
 

@@ -28,8 +28,9 @@ AnalysisRecord record(qint64 createdMs, const QString &inputHash,
 QList<qint64> ids(const QList<AnalysisRecord> &records)
 {
     QList<qint64> result;
-    for (const AnalysisRecord &r : records)
+    for (const AnalysisRecord &r : records) {
         result << r.id;
+    }
     return result;
 }
 

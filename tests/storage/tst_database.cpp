@@ -22,8 +22,9 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
 {
     QRandomGenerator generator(seed);
     QByteArray bytes(size, Qt::Uninitialized);
-    for (char &byte : bytes)
+    for (char &byte : bytes) {
         byte = static_cast<char>(generator.bounded(256));
+    }
     return bytes;
 }
 
@@ -32,11 +33,13 @@ QByteArray validSqliteBytes(const QString &scratchPath)
 {
     QStringList statements{QStringLiteral("BEGIN"),
                            QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, payload TEXT)")};
-    for (int i = 0; i < 200; ++i)
+    for (int i = 0; i < 200; ++i) {
         statements << QStringLiteral("INSERT INTO t(payload) VALUES (hex(randomblob(200)))");
+    }
     statements << QStringLiteral("COMMIT");
-    if (!execRaw(scratchPath, statements).isEmpty())
+    if (!execRaw(scratchPath, statements).isEmpty()) {
         return {};
+    }
     return fileBytes(scratchPath);
 }
 
@@ -45,8 +48,9 @@ QStringList tableNames(const QSqlDatabase &db)
     QStringList names;
     QSqlQuery query(db);
     query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
-    while (query.next())
+    while (query.next()) {
         names << query.value(0).toString();
+    }
     return names;
 }
 
@@ -101,8 +105,9 @@ void TestDatabase::open_newFile_createsSchemaInWalModeWithForeignKeys()
 
     const QSqlDatabase db = database.connection();
     const QStringList tables = tableNames(db);
-    for (const char *table : {"prices", "candles", "news", "analyses", "snapshots", "fetch_log"})
+    for (const char *table : {"prices", "candles", "news", "analyses", "snapshots", "fetch_log"}) {
         QVERIFY2(tables.contains(QLatin1String(table)), table);
+    }
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt(), 5000);

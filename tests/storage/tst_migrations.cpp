@@ -56,8 +56,9 @@ void TestMigrations::schemaMigrations_versionsStartAtOneAndIncrease()
     const QList<Migration> &migrations = ba::schemaMigrations();
     QVERIFY(!migrations.isEmpty());
     QCOMPARE(migrations.constFirst().version, 1);
-    for (qsizetype i = 1; i < migrations.size(); ++i)
+    for (qsizetype i = 1; i < migrations.size(); ++i) {
         QCOMPARE(migrations.at(i).version, migrations.at(i - 1).version + 1);
+    }
     QCOMPARE(ba::Database::latestSchemaVersion(), migrations.constLast().version);
 }
 

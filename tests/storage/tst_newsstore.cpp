@@ -25,8 +25,9 @@ NewsItem article(const QString &url, const QString &title, std::optional<qint64>
 QStringList titles(const QList<StoredNewsItem> &items)
 {
     QStringList result;
-    for (const StoredNewsItem &stored : items)
+    for (const StoredNewsItem &stored : items) {
         result << stored.item.title;
+    }
     return result;
 }
 
@@ -76,7 +77,8 @@ void TestNewsStore::canonicalUrl_normalisesTrackingAndCase_data()
     const auto row = [](const char *name, const char *input, const char *expected) {
         QTest::newRow(name) << QString::fromUtf8(input) << QString::fromUtf8(expected);
     };
-    row("already canonical", "https://news.site.example/some-story/", "https://news.site.example/some-story/");
+    row("already canonical", "https://news.site.example/some-story/",
+        "https://news.site.example/some-story/");
     row("utm parameters removed, others kept in order",
         "https://news.site.example/a?utm_source=rss&id=5&utm_medium=feed&page=2",
         "https://news.site.example/a?id=5&page=2");
@@ -192,9 +194,10 @@ void TestNewsStore::upsert_itemsWithoutUsableUrl_areSkipped()
 void TestNewsStore::upsert_emptyOrPartialFetch_deletesNothing()
 {
     QList<NewsItem> batch;
-    for (int i = 0; i < 100; ++i)
-        batch << article(QStringLiteral("https://x.example/%1").arg(i), QStringLiteral("T%1").arg(i), 1000 + i,
-                         5000);
+    for (int i = 0; i < 100; ++i) {
+        batch << article(QStringLiteral("https://x.example/%1").arg(i), QStringLiteral("T%1").arg(i),
+                         1000 + i, 5000);
+    }
     const ba::WriteResult first = m_store->upsert(batch);
     QVERIFY2(first.ok, qPrintable(first.error));
     QCOMPARE(first.rows, 100);
@@ -206,12 +209,13 @@ void TestNewsStore::upsert_emptyOrPartialFetch_deletesNothing()
 void TestNewsStore::items_newestFirst_withLimit()
 {
     // Undated articles sort by when they were first seen.
-    QVERIFY(m_store
-                ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
-                          article(QStringLiteral("https://x.example/undated"), QStringLiteral("undated"),
-                                  std::nullopt, 3000),
-                          article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 5000, 9000)})
-                .ok);
+    QVERIFY(
+        m_store
+            ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
+                      article(QStringLiteral("https://x.example/undated"), QStringLiteral("undated"),
+                              std::nullopt, 3000),
+                      article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 5000, 9000)})
+            .ok);
     QCOMPARE(titles(m_store->items()),
              (QStringList{QStringLiteral("new"), QStringLiteral("undated"), QStringLiteral("old")}));
     QCOMPARE(titles(m_store->items(2)), (QStringList{QStringLiteral("new"), QStringLiteral("undated")}));
@@ -226,13 +230,14 @@ void TestNewsStore::markRead_unknownUrl_returnsFalse()
 
 void TestNewsStore::purgeOlderThan_removesOnlyOldArticles()
 {
-    QVERIFY(m_store
-                ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
-                          article(QStringLiteral("https://x.example/edge"), QStringLiteral("edge"), 2000, 9000),
-                          article(QStringLiteral("https://x.example/undated-old"), QStringLiteral("undated-old"),
-                                  std::nullopt, 1500),
-                          article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 3000, 9000)})
-                .ok);
+    QVERIFY(
+        m_store
+            ->upsert({article(QStringLiteral("https://x.example/old"), QStringLiteral("old"), 1000, 9000),
+                      article(QStringLiteral("https://x.example/edge"), QStringLiteral("edge"), 2000, 9000),
+                      article(QStringLiteral("https://x.example/undated-old"), QStringLiteral("undated-old"),
+                              std::nullopt, 1500),
+                      article(QStringLiteral("https://x.example/new"), QStringLiteral("new"), 3000, 9000)})
+            .ok);
     QCOMPARE(m_store->purgeOlderThan(2000), 2);
     QCOMPARE(titles(m_store->items()), (QStringList{QStringLiteral("new"), QStringLiteral("edge")}));
     QCOMPARE(m_store->purgeOlderThan(2000), 0);

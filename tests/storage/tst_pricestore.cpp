@@ -23,8 +23,9 @@ const QString kUsd = QStringLiteral("usd");
 QList<qint64> timestamps(const QList<PricePoint> &points)
 {
     QList<qint64> result;
-    for (const PricePoint &point : points)
+    for (const PricePoint &point : points) {
         result << point.tsMs;
+    }
     return result;
 }
 
@@ -154,8 +155,9 @@ void TestPriceStore::upsertPrices_failureMidBatch_storesNothing()
     QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON prices WHEN NEW.ts_ms = 80"
                                       " BEGIN SELECT RAISE(ABORT, 'refused by test'); END")));
     QList<PricePoint> points;
-    for (int i = 0; i < 100; ++i)
+    for (int i = 0; i < 100; ++i) {
         points.append({qint64(i), 1.0, {}, {}});
+    }
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression(QStringLiteral("prices for bitcoin/usd failed, nothing stored")));
     const ba::WriteResult result = m_store->upsertPrices(kCoin, kUsd, points);
@@ -174,8 +176,9 @@ void TestPriceStore::upsertPrices_largeBatch_writesEveryRow()
     QList<PricePoint> points;
     const int count = 100000;
     points.reserve(count);
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         points.append({qint64(i) * 60000, 30000.0 + i, 5e11, 2e10});
+    }
     const ba::WriteResult result = m_store->upsertPrices(kCoin, kUsd, points);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.rows, count);
@@ -187,16 +190,18 @@ void TestPriceStore::upsertPrices_batchSizesAroundStatementSize_writeEveryRow_da
 {
     // Rows travel in multi-row statements of 64; whole statements and the remainder must all land.
     QTest::addColumn<int>("count");
-    for (int count : {1, 63, 64, 65, 128, 130, 1000})
+    for (int count : {1, 63, 64, 65, 128, 130, 1000}) {
         QTest::newRow(qPrintable(QString::number(count))) << count;
+    }
 }
 
 void TestPriceStore::upsertPrices_batchSizesAroundStatementSize_writeEveryRow()
 {
     QFETCH(int, count);
     QList<PricePoint> points;
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         points.append({qint64(i), double(i), i % 2 ? std::optional<double>(i * 10.0) : std::nullopt, {}});
+    }
     const ba::WriteResult result = m_store->upsertPrices(kCoin, kUsd, points);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.rows, count);
@@ -252,8 +257,9 @@ void TestPriceStore::prices_range_boundsAreInclusive()
     QFETCH(qint64, to);
     QFETCH(QList<qint64>, expected);
     QList<PricePoint> points;
-    for (qint64 ts = 1000; ts <= 5000; ts += 1000)
+    for (qint64 ts = 1000; ts <= 5000; ts += 1000) {
         points.append({ts, double(ts), {}, {}});
+    }
     QVERIFY(m_store->upsertPrices(kCoin, kUsd, points).ok);
     QCOMPARE(timestamps(m_store->prices(kCoin, kUsd, from, to)), expected);
 }
@@ -265,10 +271,12 @@ void TestPriceStore::prices_mixedGranularity_returnsAllPointsInOrder()
     const qint64 day = 86400000;
     const qint64 end = 400 * day;
     QList<PricePoint> points;
-    for (qint64 ts = end - 365 * day; ts < end - day; ts += day)
+    for (qint64 ts = end - 365 * day; ts < end - day; ts += day) {
         points.append({ts, 1.0, {}, {}});
-    for (qint64 ts = end - day; ts <= end; ts += 300000)
+    }
+    for (qint64 ts = end - day; ts <= end; ts += 300000) {
         points.append({ts, 2.0, {}, {}});
+    }
     QList<PricePoint> shuffled = points;
     std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(1));
     QVERIFY(m_store->upsertPrices(kCoin, kUsd, shuffled.mid(0, shuffled.size() / 2)).ok);
