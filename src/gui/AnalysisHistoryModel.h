@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/AnalysisStore.h"
+#include "domain/AnalysisRecord.h"
 
 #include <QAbstractListModel>
 #include <QList>

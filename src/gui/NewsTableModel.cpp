@@ -1,5 +1,7 @@
 #include "gui/NewsTableModel.h"
 
+#include "domain/CanonicalUrl.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
@@ -43,7 +45,7 @@ const StoredNewsItem *NewsTableModel::itemAt(int row) const
 
 int NewsTableModel::rowOfUrl(const QString &url) const
 {
-    const QString canonical = NewsStore::canonicalUrl(url);
+    const QString canonical = canonicalUrl(url);
     for (int row = 0; row < m_items.size(); ++row) {
         if (m_items.at(row).item.url == url || m_items.at(row).item.url == canonical) {
             return row;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/NewsStore.h"
+#include "domain/StoredNewsItem.h"
 
 #include <QList>
 #include <QPointer>

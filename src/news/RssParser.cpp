@@ -1,9 +1,9 @@
 #include "news/RssParser.h"
 
+#include "domain/CanonicalUrl.h"
 #include "news/FeedText.h"
 #include "news/RelativeDateParser.h"
 #include "news/ScrapedItemValidator.h"
-#include "storage/NewsStore.h"
 
 #include <QSet>
 #include <QXmlStreamEntityResolver>
@@ -327,7 +327,7 @@ QString RssParser::webUrl(const QString &value, const QUrl &base)
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http" && url.scheme() != u"https")) {
         return {};
     }
-    return NewsStore::canonicalUrl(url.toString(QUrl::FullyEncoded));
+    return canonicalUrl(url.toString(QUrl::FullyEncoded));
 }
 
 std::optional<qint64> RssParser::parseDate(const QString &text)

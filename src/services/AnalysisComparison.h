@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/AnalysisRecord.h"
 #include "services/MarketSummary.h"
-#include "storage/AnalysisStore.h"
 
 #include <QLocale>
 #include <QString>

@@ -4,6 +4,7 @@
 #include "net/AiProvider.h"
 #include "services/AnalysisComparison.h"
 #include "services/LocalReport.h"
+#include "storage/AnalysisStore.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "domain/AnalysisRecord.h"
 #include "domain/MarketTypes.h"
 #include "services/MarketSummary.h"
 #include "services/PromptBuilder.h"
-#include "storage/AnalysisStore.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -17,6 +17,7 @@
 namespace ba {
 
 class AiProvider;
+class AnalysisStore;
 class AiGeneration;
 struct AiResult;
 

@@ -1,10 +1,12 @@
 #include "services/NewsService.h"
 
+#include "domain/CanonicalUrl.h"
 #include "logging/Correlation.h"
 #include "net/HttpClient.h"
 #include "news/RssSource.h"
 #include "news/ScrapeResult.h"
 #include "news/WebNewsScraper.h"
+#include "storage/NewsStore.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -27,7 +29,7 @@ QList<NewsItem> uniqueByUrl(const QList<NewsItem> &items, const QString &source)
     QSet<QString> seen;
     QList<NewsItem> unique;
     for (NewsItem item : items) {
-        const QString key = NewsStore::canonicalUrl(item.url);
+        const QString key = canonicalUrl(item.url);
         if (key.isEmpty() || seen.contains(key)) {
             continue;
         }
@@ -75,7 +77,7 @@ bool NewsService::markRead(const QString &url, bool read)
 {
     const bool changed = m_store->markRead(url, read);
     if (changed) {
-        Q_EMIT readStateChanged(NewsStore::canonicalUrl(url), read);
+        Q_EMIT readStateChanged(canonicalUrl(url), read);
     }
     return changed;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/StoredNewsItem.h"
 #include "news/NewsSiteProfile.h"
 #include "services/StepReport.h"
-#include "storage/NewsStore.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -14,6 +14,7 @@
 namespace ba {
 
 class HttpClient;
+class NewsStore;
 class RssSource;
 class WebNewsScraper;
 struct RssFetchResult;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/AnalysisRecord.h"
+
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -7,26 +9,6 @@
 #include <optional>
 
 namespace ba {
-
-// One analysis run as stored (mirrors the `analyses` table). Empty `error` / `summaryJson` are NULL.
-struct AnalysisRecord
-{
-    qint64 id = 0; // assigned by insert()
-    qint64 createdMs = 0;
-    QString coinId;
-    QString vsCurrency;
-    QString provider; // "gemini" or "local"
-    QString model;
-    QString inputHash; // hash of the indicator input, to reuse a recent answer for the same data
-    QString prompt;
-    QString response;
-    qint64 latencyMs = 0;
-    QString status; // e.g. "ok", "error", "blocked"
-    std::optional<qint64> promptTokens;
-    std::optional<qint64> outputTokens;
-    QString error;
-    QString summaryJson;
-};
 
 // History of analyses (Gemini or local), newest first.
 class AnalysisStore

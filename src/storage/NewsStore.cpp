@@ -1,5 +1,6 @@
 #include "storage/NewsStore.h"
 
+#include "domain/CanonicalUrl.h"
 #include "storage/SqlBatch.h"
 #include "storage/SqlValues.h"
 
@@ -7,7 +8,6 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcNews, "ba.storage.news")
 
@@ -34,20 +34,6 @@ const QString kSelectNews = QStringLiteral(
     "SELECT id, url, title, source, published_ms, summary, image_url, author, fetched_ms, first_seen_ms, read"
     " FROM news");
 
-// Tracking parameters (utm_source, UTM_Medium, ...) make one article look like many.
-QString withoutTrackingParameters(const QString &encodedQuery)
-{
-    QStringList kept;
-    const QStringList parts = encodedQuery.split(QLatin1Char('&'), Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        const QString key = QUrl::fromPercentEncoding(part.section(QLatin1Char('='), 0, 0).toUtf8());
-        if (!key.startsWith(QLatin1String("utm_"), Qt::CaseInsensitive)) {
-            kept << part;
-        }
-    }
-    return kept.join(QLatin1Char('&'));
-}
-
 StoredNewsItem readRow(const QSqlQuery &query)
 {
     StoredNewsItem stored;
@@ -68,29 +54,6 @@ StoredNewsItem readRow(const QSqlQuery &query)
 } // namespace
 
 NewsStore::NewsStore(QSqlDatabase db) : m_db(std::move(db)) {}
-
-QString NewsStore::canonicalUrl(const QString &input)
-{
-    QUrl url(input.trimmed());
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
-        return {};
-    }
-    url.setScheme(url.scheme().toLower());
-    url.setHost(url.host().toLower());
-    url.setFragment(QString());
-    const int defaultPort = url.scheme() == u"https" ? 443 : url.scheme() == u"http" ? 80 : -1;
-    if (url.port() == defaultPort) {
-        url.setPort(-1);
-    }
-    if (url.path().isEmpty()) {
-        url.setPath(QStringLiteral("/"));
-    }
-    if (url.hasQuery()) {
-        const QString query = withoutTrackingParameters(url.query(QUrl::FullyEncoded));
-        url.setQuery(query.isEmpty() ? QString() : query);
-    }
-    return url.toString(QUrl::FullyEncoded);
-}
 
 WriteResult NewsStore::upsert(const QList<NewsItem> &items)
 {

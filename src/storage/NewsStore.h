@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/MarketTypes.h"
+#include "domain/StoredNewsItem.h"
 #include "storage/WriteResult.h"
 
 #include <QList>
@@ -10,27 +11,14 @@
 
 namespace ba {
 
-// A news item as stored: the article plus what the app adds (row id, first sighting, read flag).
-struct StoredNewsItem
-{
-    qint64 id = 0;
-    NewsItem item;
-    qint64 firstSeenMs = 0;
-    bool read = false;
-};
-
-// News articles keyed by canonical URL, so the same article from the web page and the RSS feed is
-// one row. Re-fetching refreshes an article's text but keeps when it was first seen and whether it
-// was read. Nothing is deleted except by purgeOlderThan(): a failed or empty fetch loses nothing.
+// News articles keyed by canonical URL (domain/CanonicalUrl.h), so the same article from the web
+// page and the RSS feed is one row. Re-fetching refreshes an article's text but keeps when it was first seen
+// and whether it was read. Nothing is deleted except by purgeOlderThan(): a failed or empty fetch loses
+// nothing.
 class NewsStore
 {
 public:
     explicit NewsStore(QSqlDatabase db);
-
-    // Lower-case scheme and host, no fragment, no utm_* parameters, no default port, "/" for an
-    // empty path; other parameters keep their order and encoding. Empty when `url` is not an
-    // absolute URL with a host.
-    static QString canonicalUrl(const QString &url);
 
     // One transaction. Items without a usable URL are skipped (counted in `skipped`). Empty fields
     // do not erase stored ones; the first source that reported an article stays its source.

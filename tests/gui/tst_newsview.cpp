@@ -3,6 +3,7 @@
 #include "gui/NewsView.h"
 #include "services/NewsService.h"
 #include "storage/Database.h"
+#include "storage/NewsStore.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -2,6 +2,7 @@
 #include "net/AiProvider.h"
 #include "services/AnalysisService.h"
 #include "services/LocalReport.h"
+#include "storage/AnalysisStore.h"
 #include "storage/Database.h"
 
 #include <QPointer>

@@ -1,3 +1,4 @@
+#include "domain/CanonicalUrl.h"
 #include "fakes/FakeHttpServer.h"
 #include "net/HttpClient.h"
 #include "news/FakeNewsSite.h"
@@ -277,8 +278,7 @@ void TestNewsService::refresh_sameArticleFromBrowserAndRss_storedOnce()
     const auto first = refreshOnce(*rig.service);
     QVERIFY(first && first->ok);
     QCOMPARE(rig.store->count(), 3);
-    const QString storyUrl =
-        NewsStore::canonicalUrl(m_site.url(QStringLiteral("/news/etf-inflows")).toString());
+    const QString storyUrl = canonicalUrl(m_site.url(QStringLiteral("/news/etf-inflows")).toString());
     const auto before = rig.store->item(storyUrl);
     QVERIFY(before);
     QVERIFY(rig.service->markRead(storyUrl));
