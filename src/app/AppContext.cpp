@@ -41,7 +41,9 @@
 #include <QTime>
 #include <QVBoxLayout>
 
-Q_LOGGING_CATEGORY(lcContext, "ba.app.context")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.app.context")
+} // namespace
 
 namespace ba {
 
@@ -114,7 +116,7 @@ bool AppContext::openDatabase()
     if (result.status == Database::OpenStatus::Ok) {
         return true;
     }
-    qCCritical(lcContext).noquote() << "Database" << path << "unusable:" << result.detail;
+    qCCritical(lc).noquote() << "Database" << path << "unusable:" << result.detail;
 
     if (result.status != Database::OpenStatus::NotADatabase) {
         QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);
@@ -138,7 +140,7 @@ bool AppContext::openDatabase()
                               tr("The damaged database could not be moved aside: %1").arg(error));
         return false;
     }
-    qCWarning(lcContext).noquote() << "Damaged database kept as" << keptAs;
+    qCWarning(lc).noquote() << "Damaged database kept as" << keptAs;
     result = m_database->open(path);
     if (result.status != Database::OpenStatus::Ok) {
         QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);

@@ -13,7 +13,9 @@
 #include <QTranslator>
 #include <cstdio>
 
+namespace {
 Q_LOGGING_CATEGORY(lcApp, "ba.app")
+} // namespace
 
 namespace ba {
 

@@ -8,7 +8,9 @@
 #include <QDir>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcNewsFeature, "ba.app.news")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.app.news")
+} // namespace
 
 namespace ba {
 
@@ -20,7 +22,7 @@ NewsSiteConfig loadProfiles(const AppConfig &config, QString *error)
     if (!loaded.ok()) {
         // A user's broken file is reported, never silently replaced by the built-in profiles.
         *error = loaded.error.value_or(QString());
-        qCWarning(lcNewsFeature).noquote() << "News site profiles unusable:" << *error;
+        qCWarning(lc).noquote() << "News site profiles unusable:" << *error;
         return {};
     }
     applyNewsUrlOverride(loaded.config, config.newsUrl);

@@ -10,9 +10,11 @@
 #include <QScreen>
 #include <QSettings>
 
-namespace ba {
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.gui.mainwindow")
+} // namespace
 
-Q_LOGGING_CATEGORY(lcMainWindow, "ba.gui.mainwindow")
+namespace ba {
 
 namespace {
 
@@ -157,7 +159,7 @@ void MainWindow::restoreLayout()
             size = size.boundedTo(screen->availableSize());
         }
         resize(size);
-        qCDebug(lcMainWindow) << "No saved window geometry, using" << size;
+        qCDebug(lc) << "No saved window geometry, using" << size;
     }
     if (m_settings == nullptr) {
         return;

@@ -6,7 +6,9 @@
 
 namespace {
 Q_LOGGING_CATEGORY(lcMarkdown, "ba.gui.markdown")
-}
+} // namespace
+
+namespace {}
 
 namespace ba {
 

@@ -27,7 +27,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-Q_LOGGING_CATEGORY(lcNewsView, "ba.gui.news")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.gui.news")
+} // namespace
 
 namespace ba {
 
@@ -216,7 +218,7 @@ bool NewsView::openArticle(const QModelIndex &index)
     }
     const QUrl url(index.data(NewsTableModel::UrlRole).toString(), QUrl::StrictMode);
     if (!isOpenableLink(url)) {
-        qCWarning(lcNewsView).noquote() << "refused to open a link that is not http(s):" << url.scheme();
+        qCWarning(lc).noquote() << "refused to open a link that is not http(s):" << url.scheme();
         Q_EMIT linkRefused(url);
         return false;
     }
@@ -225,7 +227,7 @@ bool NewsView::openArticle(const QModelIndex &index)
     if (opened) {
         Q_EMIT linkOpened(url);
     } else {
-        qCWarning(lcNewsView).noquote() << "the system could not open" << url.toString(QUrl::RemoveQuery);
+        qCWarning(lc).noquote() << "the system could not open" << url.toString(QUrl::RemoveQuery);
     }
     return opened;
 }

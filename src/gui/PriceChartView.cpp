@@ -12,7 +12,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcPriceChart, "ba.gui.pricechart")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.gui.pricechart")
+} // namespace
 
 namespace ba {
 
@@ -78,7 +80,7 @@ void PriceChartView::addShortcuts()
 
 void PriceChartView::setSeries(const QList<PricePoint> &prices, const QList<Candle> &candles)
 {
-    qCDebug(lcPriceChart) << "series:" << prices.size() << "prices," << candles.size() << "candles";
+    qCDebug(lc) << "series:" << prices.size() << "prices," << candles.size() << "candles";
     m_canvas->setSeries(prices, candles);
     if (!m_canvas->hasData()) {
         showEmpty();
@@ -155,7 +157,7 @@ void PriceChartView::showEmpty(const QString &text)
 
 void PriceChartView::showError(const QString &message)
 {
-    qCDebug(lcPriceChart) << "error banner:" << message;
+    qCDebug(lc) << "error banner:" << message;
     m_canvas->showError(message);
 }
 
@@ -249,12 +251,12 @@ QImage PriceChartView::renderToImage()
 bool PriceChartView::saveChartPng(const QString &path)
 {
     if (!hasData()) {
-        qCWarning(lcPriceChart) << "nothing to export: the chart has no data";
+        qCWarning(lc) << "nothing to export: the chart has no data";
         return false;
     }
     const bool saved = renderToImage().save(path, "PNG");
     if (!saved) {
-        qCWarning(lcPriceChart) << "could not write chart image to" << path;
+        qCWarning(lc) << "could not write chart image to" << path;
     }
     return saved;
 }

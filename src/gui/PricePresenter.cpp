@@ -13,7 +13,9 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-Q_LOGGING_CATEGORY(lcPricePresenter, "ba.gui.prices")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.gui.prices")
+} // namespace
 
 namespace ba {
 
@@ -172,12 +174,11 @@ void PricePresenter::exportPricesCsv(const QString &path)
     QSaveFile file(path);
     const QByteArray csv = PriceCsv::format(m_service->data().prices);
     if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        qCWarning(lcPricePresenter).noquote() << "CSV export to" << path << "failed:" << file.errorString();
+        qCWarning(lc).noquote() << "CSV export to" << path << "failed:" << file.errorString();
         m_window->showStatus(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
         return;
     }
-    qCInfo(lcPricePresenter).noquote()
-        << "Exported" << m_service->data().prices.size() << "prices to" << path;
+    qCInfo(lc).noquote() << "Exported" << m_service->data().prices.size() << "prices to" << path;
     m_window->showStatus(
         tr("Exported %n price(s) to %1.", nullptr, int(m_service->data().prices.size())).arg(path), 8000);
 }

@@ -10,7 +10,9 @@
 #include <QLoggingCategory>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcAi, "ba.net.ai")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.net.ai")
+} // namespace
 
 namespace ba {
 
@@ -152,10 +154,10 @@ void AiHttpGeneration::onAttemptFinished(const HttpResult &result)
     const FetchError error = result.ok() ? m_streamError : httpError(result);
     const int delayMs = retryDelayMs(error);
     if (delayMs >= 0) {
-        qCInfo(lcAi).noquote() << m_seed.provider << m_seed.model << "attempt" << m_attempts << "failed with"
-                               << FetchError::kindName(error.kind)
-                               << QLatin1Char('(') + Redactor::redactPatterns(error.detail) + QLatin1Char(')')
-                               << "- retry in" << delayMs << "ms";
+        qCInfo(lc).noquote() << m_seed.provider << m_seed.model << "attempt" << m_attempts << "failed with"
+                             << FetchError::kindName(error.kind)
+                             << QLatin1Char('(') + Redactor::redactPatterns(error.detail) + QLatin1Char(')')
+                             << "- retry in" << delayMs << "ms";
         m_streamError = FetchError();
         resetAttempt();
         m_retryTimer.start(delayMs);
@@ -227,17 +229,16 @@ void AiHttpGeneration::logOutcome(const AiResult &result) const
 {
     CorrelationScope scope(m_request.correlationId);
     if (!result.error.isError()) {
-        qCInfo(lcAi).noquote() << QStringLiteral(
-                                      "%1 %2 -> %3%4, %5 chars, tokens %6/%7, %8 ms, %9 attempt(s)")
-                                      .arg(result.provider, result.model,
-                                           result.finishReason.isEmpty() ? QStringLiteral("no finish reason")
-                                                                         : result.finishReason,
-                                           result.incomplete ? QStringLiteral(" (incomplete)") : QString())
-                                      .arg(result.text.size())
-                                      .arg(result.promptTokens)
-                                      .arg(result.outputTokens)
-                                      .arg(result.latencyMs)
-                                      .arg(m_attempts);
+        qCInfo(lc).noquote() << QStringLiteral("%1 %2 -> %3%4, %5 chars, tokens %6/%7, %8 ms, %9 attempt(s)")
+                                    .arg(result.provider, result.model,
+                                         result.finishReason.isEmpty() ? QStringLiteral("no finish reason")
+                                                                       : result.finishReason,
+                                         result.incomplete ? QStringLiteral(" (incomplete)") : QString())
+                                    .arg(result.text.size())
+                                    .arg(result.promptTokens)
+                                    .arg(result.outputTokens)
+                                    .arg(result.latencyMs)
+                                    .arg(m_attempts);
         return;
     }
     const auto line = [&] {
@@ -249,9 +250,9 @@ void AiHttpGeneration::logOutcome(const AiResult &result) const
             .arg(result.text.size());
     };
     if (result.error.kind == FetchError::Kind::Cancelled) {
-        qCInfo(lcAi).noquote() << line();
+        qCInfo(lc).noquote() << line();
     } else {
-        qCWarning(lcAi).noquote() << line();
+        qCWarning(lc).noquote() << line();
     }
 }
 

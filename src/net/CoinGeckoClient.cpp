@@ -10,7 +10,9 @@
 #include <QUrlQuery>
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcCoinGecko, "ba.net.coingecko")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.net.coingecko")
+} // namespace
 
 namespace ba {
 
@@ -148,11 +150,11 @@ ApiReply<QList<PricePoint>> *CoinGeckoClient::marketChart(const QString &coinId,
     }
     const QString daysParam = marketChartDaysParam(days);
     if (m_config.plan != CoinGeckoPlan::Pro && (days <= kAllDays || days > kFreePlanMaxDays)) {
-        qCInfo(lcCoinGecko).noquote()
-            << QStringLiteral("market_chart: asking days=%1 for %2 (free plans are limited to %3 days)")
-                   .arg(daysParam)
-                   .arg(days)
-                   .arg(kFreePlanMaxDays);
+        qCInfo(lc).noquote() << QStringLiteral(
+                                    "market_chart: asking days=%1 for %2 (free plans are limited to %3 days)")
+                                    .arg(daysParam)
+                                    .arg(days)
+                                    .arg(kFreePlanMaxDays);
     }
     issue(endpointUrl(QStringLiteral("/coins/") + coinId + QStringLiteral("/market_chart"),
                       {{QStringLiteral("vs_currency"), currency}, {QStringLiteral("days"), daysParam}}),
@@ -235,7 +237,7 @@ void CoinGeckoClient::issue(const QUrl &url, ApiCall *call)
     auto it = m_inFlight.find(key);
     if (it != m_inFlight.end() && it->reply) {
         it->waiters.append(call);
-        qCDebug(lcCoinGecko) << "sharing the request already in flight," << it->waiters.size() << "waiting";
+        qCDebug(lc) << "sharing the request already in flight," << it->waiters.size() << "waiting";
         return;
     }
     HttpRequest request;

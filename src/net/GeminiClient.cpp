@@ -9,7 +9,9 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcGemini, "ba.net.gemini")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.net.gemini")
+} // namespace
 
 namespace ba {
 
@@ -55,7 +57,7 @@ protected:
         const FetchError error = GeminiParser::parseResponse(data, &chunk);
         if (error.isError()) {
             ++m_badEvents;
-            qCWarning(lcGemini).noquote() << "skipped an unreadable stream event:" << error.detail;
+            qCWarning(lc).noquote() << "skipped an unreadable stream event:" << error.detail;
             return;
         }
         m_answer.append(chunk);
@@ -194,11 +196,10 @@ AiGeneration *GeminiClient::generate(const AiRequest &request)
         generateUrl(request.stream), GeminiParser::requestBody(request), {{"x-goog-api-key", key.toUtf8()}}};
     auto *generation = m_core.create<GeminiGeneration>(request, transport(), model(), post, !key.isEmpty());
     CorrelationScope scope(generation->correlationId());
-    if (m_core.launch(generation, configError(), lcGemini())) {
-        qCInfo(lcGemini).noquote() << "generate" << model() << (request.stream ? "streamed" : "whole")
-                                   << "prompt" << request.prompt.size() << "chars, system"
-                                   << request.systemInstruction.size() << "chars, maxOutputTokens"
-                                   << request.maxOutputTokens;
+    if (m_core.launch(generation, configError(), lc())) {
+        qCInfo(lc).noquote() << "generate" << model() << (request.stream ? "streamed" : "whole") << "prompt"
+                             << request.prompt.size() << "chars, system" << request.systemInstruction.size()
+                             << "chars, maxOutputTokens" << request.maxOutputTokens;
     }
     return generation;
 }

@@ -12,7 +12,9 @@
 #include <QNetworkRequest>
 #include <cmath>
 
+namespace {
 Q_LOGGING_CATEGORY(lcHttp, "ba.net.http")
+} // namespace
 
 namespace ba {
 

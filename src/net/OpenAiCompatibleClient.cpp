@@ -8,7 +8,9 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcOpenAi, "ba.net.openai")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.net.openai")
+} // namespace
 
 namespace ba {
 
@@ -43,7 +45,7 @@ protected:
         OpenAiResponse chunk;
         const FetchError error = OpenAiCompatibleParser::parseStreamEvent(data, &chunk);
         if (error.isError()) {
-            qCWarning(lcOpenAi).noquote() << "skipped an unreadable stream event:" << error.detail;
+            qCWarning(lc).noquote() << "skipped an unreadable stream event:" << error.detail;
             return;
         }
         m_answer.append(chunk);
@@ -156,10 +158,10 @@ AiGeneration *OpenAiCompatibleClient::generate(const AiRequest &request)
     auto *generation = m_core.create<OpenAiGeneration>(request, transport(), model(), post, m_config.baseUrl,
                                                        !m_config.apiKey.trimmed().isEmpty());
     CorrelationScope scope(generation->correlationId());
-    if (m_core.launch(generation, configError(true), lcOpenAi())) {
-        qCInfo(lcOpenAi).noquote() << "generate" << model() << "at" << m_config.baseUrl.host()
-                                   << (request.stream ? "streamed" : "whole") << "prompt"
-                                   << request.prompt.size() << "chars, max_tokens" << request.maxOutputTokens;
+    if (m_core.launch(generation, configError(true), lc())) {
+        qCInfo(lc).noquote() << "generate" << model() << "at" << m_config.baseUrl.host()
+                             << (request.stream ? "streamed" : "whole") << "prompt" << request.prompt.size()
+                             << "chars, max_tokens" << request.maxOutputTokens;
     }
     return generation;
 }

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcRateLimit, "ba.net.ratelimit")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.net.ratelimit")
+} // namespace
 
 namespace ba {
 
@@ -43,7 +45,7 @@ RateLimiter::Ticket RateLimiter::acquire(QObject *context, std::function<void()>
         return ticket;
     }
     m_queue.append(Waiter{ticket, context, std::move(ready)});
-    qCDebug(lcRateLimit) << "request queued," << m_queue.size() << "waiting";
+    qCDebug(lc) << "request queued," << m_queue.size() << "waiting";
     scheduleWake();
     return ticket;
 }

@@ -2,7 +2,9 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcNewsInterceptor, "ba.news.interceptor")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.news.interceptor")
+} // namespace
 
 namespace ba {
 
@@ -47,8 +49,8 @@ void NewsRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
     case QWebEngineUrlRequestInfo::ResourceTypeMainFrame:
         if (!isAllowedNavigation(info.requestUrl(), m_siteHost)) {
             ++m_blockedNavigations;
-            qCWarning(lcNewsInterceptor).noquote()
-                << "blocked navigation away from" << m_siteHost << "to host" << info.requestUrl().host();
+            qCWarning(lc).noquote() << "blocked navigation away from" << m_siteHost << "to host"
+                                    << info.requestUrl().host();
             info.block(true);
         }
         return;

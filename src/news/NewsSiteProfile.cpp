@@ -10,7 +10,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
-Q_LOGGING_CATEGORY(lcNewsSites, "ba.news.sites")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.news.sites")
+} // namespace
 
 namespace ba {
 
@@ -196,7 +198,7 @@ NewsSiteConfigResult NewsSiteConfigLoader::parse(const QByteArray &json, const Q
         ids.insert(site.profile.id);
         result.config.sites.append(site.profile);
     }
-    qCDebug(lcNewsSites) << "loaded" << result.config.sites.size() << "news sites from" << sourceName;
+    qCDebug(lc) << "loaded" << result.config.sites.size() << "news sites from" << sourceName;
     return result;
 }
 
@@ -210,7 +212,7 @@ QUrl rssFeedUrlFor(const QUrl &newsUrl)
 void applyNewsUrlOverride(NewsSiteConfig &config, const QUrl &newsUrl)
 {
     if (!isWebUrl(newsUrl)) {
-        qCWarning(lcNewsSites) << "news URL override ignored: not an http(s) URL";
+        qCWarning(lc) << "news URL override ignored: not an http(s) URL";
         return;
     }
     auto &sites = config.sites;

@@ -11,7 +11,9 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcRss, "ba.news.rss")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.news.rss")
+} // namespace
 
 namespace ba {
 
@@ -45,7 +47,7 @@ HttpRequest RssSource::requestFor(const NewsSiteProfile &profile)
 bool RssSource::fetch()
 {
     if (m_reply) {
-        qCWarning(lcRss).noquote() << m_profile.id << "fetch already running; request ignored";
+        qCWarning(lc).noquote() << m_profile.id << "fetch already running; request ignored";
         return false;
     }
     m_correlationId = currentCorrelationId();
@@ -63,7 +65,7 @@ bool RssSource::fetch()
     }
     HttpRequest request = requestFor(m_profile);
     request.correlationId = m_correlationId;
-    qCInfo(lcRss).noquote() << m_profile.id << "fetching" << m_profile.url.toString(QUrl::RemoveQuery);
+    qCInfo(lc).noquote() << m_profile.id << "fetching" << m_profile.url.toString(QUrl::RemoveQuery);
     m_reply = m_http->send(request);
     connect(m_reply, &HttpReply::finished, this, &RssSource::onReplyFinished);
     return true;
@@ -96,15 +98,15 @@ void RssSource::onReplyFinished(const HttpResult &http)
         result.items = std::move(feed.items);
         result.format = feed.ok() ? feed.format : QString();
         if (feed.ok()) {
-            qCInfo(lcRss).noquote() << m_profile.id << feed.format << "feed:" << result.items.size() << "of"
-                                    << feed.entries << "entries kept," << feed.dropped << "dropped; parsed in"
-                                    << parseClock.elapsed() << "ms";
+            qCInfo(lc).noquote() << m_profile.id << feed.format << "feed:" << result.items.size() << "of"
+                                 << feed.entries << "entries kept," << feed.dropped << "dropped; parsed in"
+                                 << parseClock.elapsed() << "ms";
         }
     }
     result.latencyMs = http.latencyMs + parseClock.elapsed();
     if (!result.ok()) {
-        qCWarning(lcRss).noquote() << m_profile.id << FetchError::kindName(result.error.kind) << "after"
-                                   << result.latencyMs << "ms:" << result.error.detail;
+        qCWarning(lc).noquote() << m_profile.id << FetchError::kindName(result.error.kind) << "after"
+                                << result.latencyMs << "ms:" << result.error.detail;
     }
     Q_EMIT finished(result);
 }

@@ -7,7 +7,9 @@
 #include <QWebEngineRegisterProtocolHandlerRequest>
 #include <QWebEngineSettings>
 
-Q_LOGGING_CATEGORY(lcScraperPage, "ba.news.page")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.news.page")
+} // namespace
 
 namespace ba {
 
@@ -28,7 +30,7 @@ ScraperPage::ScraperPage(QWebEngineProfile *profile, const QString &siteHost, QO
 
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             [this](const QUrl &origin, QWebEnginePage::Feature feature) {
-                qCDebug(lcScraperPage) << "permission denied:" << feature;
+                qCDebug(lc) << "permission denied:" << feature;
                 setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
             });
     connect(this, &QWebEnginePage::fileSystemAccessRequested, this,
@@ -39,15 +41,15 @@ ScraperPage::ScraperPage(QWebEngineProfile *profile, const QString &siteHost, QO
 
 QWebEnginePage *ScraperPage::createWindow(WebWindowType type)
 {
-    qCDebug(lcScraperPage) << "pop-up refused, type" << type;
+    qCDebug(lc) << "pop-up refused, type" << type;
     return nullptr;
 }
 
 bool ScraperPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
     if (isMainFrame && !NewsRequestInterceptor::isAllowedNavigation(url, m_siteHost)) {
-        qCWarning(lcScraperPage).noquote()
-            << "refused navigation away from" << m_siteHost << "to host" << url.host() << "type" << type;
+        qCWarning(lc).noquote() << "refused navigation away from" << m_siteHost << "to host" << url.host()
+                                << "type" << type;
         return false;
     }
     return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
@@ -58,7 +60,7 @@ void ScraperPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, 
                                            int lineNumber, const QString &sourceId)
 {
     Q_UNUSED(sourceId)
-    qCDebug(lcScraperPage).noquote() << "console" << int(level) << "line" << lineNumber << message.left(300);
+    qCDebug(lc).noquote() << "console" << int(level) << "line" << lineNumber << message.left(300);
 }
 
 } // namespace ba

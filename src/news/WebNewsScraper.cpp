@@ -18,7 +18,9 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 
-Q_LOGGING_CATEGORY(lcScraper, "ba.news.scraper")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.news.scraper")
+} // namespace
 
 namespace ba {
 
@@ -73,7 +75,7 @@ template <typename F> auto WebNewsScraper::guarded(F &&onResult)
 bool WebNewsScraper::scrape()
 {
     if (m_running) {
-        qCWarning(lcScraper).noquote() << m_site.id << "scrape already running; request ignored";
+        qCWarning(lc).noquote() << m_site.id << "scrape already running; request ignored";
         return false;
     }
     ++m_generation;
@@ -88,8 +90,8 @@ bool WebNewsScraper::scrape()
     m_interceptor->resetCounts();
     m_clock.start();
     m_deadlineTimer.start(m_site.timeoutMs);
-    qCInfo(lcScraper).noquote() << m_site.id << "loading" << m_site.url.toString(QUrl::RemoveQuery)
-                                << "timeout" << m_site.timeoutMs << "ms";
+    qCInfo(lc).noquote() << m_site.id << "loading" << m_site.url.toString(QUrl::RemoveQuery) << "timeout"
+                         << m_site.timeoutMs << "ms";
     if (m_releasingProfile || m_releaseSettleTimer.isActive()) {
         m_startWhenReleased = true; // one profile per storage path at a time
     } else {
@@ -120,7 +122,7 @@ void WebNewsScraper::startBrowser()
     m_webProfile->setUrlRequestInterceptor(m_interceptor);
     m_webProfile->setDownloadPath(QDir(dir).filePath(QStringLiteral("downloads"))); // never used: refused
     connect(m_webProfile, &QWebEngineProfile::downloadRequested, this, [this](QWebEngineDownloadRequest *d) {
-        qCWarning(lcScraper).noquote() << m_site.id << "download refused";
+        qCWarning(lc).noquote() << m_site.id << "download refused";
         d->cancel();
     });
 
@@ -154,7 +156,7 @@ void WebNewsScraper::releaseBrowser()
 
 void WebNewsScraper::onBrowserReleased()
 {
-    qCDebug(lcScraper).noquote() << m_site.id << "browser released";
+    qCDebug(lc).noquote() << m_site.id << "browser released";
     Q_EMIT browserReleased();
     if (std::exchange(m_startWhenReleased, false) && m_running) {
         startBrowser();
@@ -165,7 +167,7 @@ void WebNewsScraper::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
     CorrelationScope scope(m_correlationId);
     const auto domain = info.errorDomain();
-    qCDebug(lcScraper).noquote() << m_site.id << info.status() << info.url().toString(QUrl::RemoveQuery);
+    qCDebug(lc).noquote() << m_site.id << info.status() << info.url().toString(QUrl::RemoveQuery);
     switch (info.status()) {
     case QWebEngineLoadingInfo::LoadStartedStatus:
         m_loaded = false;
@@ -181,8 +183,8 @@ void WebNewsScraper::onLoadingChanged(const QWebEngineLoadingInfo &info)
         m_loadErrorDomain = int(domain);
         m_loadErrorCode = info.errorCode();
         m_loadErrorText = info.errorString();
-        qCDebug(lcScraper).noquote() << m_site.id << "load failed:" << domain << info.errorCode()
-                                     << info.errorString();
+        qCDebug(lc).noquote() << m_site.id << "load failed:" << domain << info.errorCode()
+                              << info.errorString();
         // No HTTP answer at all: nothing on the page can be a bot check, so stop here.
         if (domain == QWebEngineLoadingInfo::ConnectionErrorDomain ||
             domain == QWebEngineLoadingInfo::DnsErrorDomain ||
@@ -229,8 +231,8 @@ void WebNewsScraper::onProbe(const QString &json)
     m_stillChallenged = probe.challenge;
     if (probe.challenge) {
         if (!std::exchange(m_challengeSeen, true)) {
-            qCInfo(lcScraper).noquote() << m_site.id << "bot check shown; waiting up to"
-                                        << m_site.timeoutMs - m_clock.elapsed() << "ms for it to pass";
+            qCInfo(lc).noquote() << m_site.id << "bot check shown; waiting up to"
+                                 << m_site.timeoutMs - m_clock.elapsed() << "ms for it to pass";
         }
         return;
     }
@@ -289,7 +291,7 @@ void WebNewsScraper::onExtracted(const QString &json)
         m_lastProblem = QStringLiteral("no valid articles among %1 candidates").arg(extraction->rawCount);
     }
     // Placeholders may still be filled in: keep polling until the deadline.
-    qCDebug(lcScraper).noquote() << m_site.id << m_lastProblem;
+    qCDebug(lc).noquote() << m_site.id << m_lastProblem;
     if (m_graceUsed) {
         onDeadline(); // the deadline has passed already
     }
@@ -342,7 +344,7 @@ void WebNewsScraper::warnAboutSelectors(const Extraction &extraction) const
                                    .arg(m_site.item)
                                    .arg(extraction.selectorMatches)
                              : QStringLiteral("selector '%1' matched nothing").arg(m_site.item);
-    qCWarning(lcScraper).noquote()
+    qCWarning(lc).noquote()
         << QStringLiteral("profile %1 needs updating: %2; used %3").arg(m_site.id, what, extraction.method);
 }
 
@@ -365,13 +367,12 @@ void WebNewsScraper::finish(ScrapeResult result)
     result.challengeSeen = m_challengeSeen;
     result.profileId = m_site.id;
     if (result.ok()) {
-        qCInfo(lcScraper).noquote() << m_site.id << result.items.size() << "articles via" << result.method
-                                    << "in" << result.latencyMs << "ms"
-                                    << (m_challengeSeen ? "(bot check passed)" : "") << "blocked resources"
-                                    << m_interceptor->blockedResources();
+        qCInfo(lc).noquote() << m_site.id << result.items.size() << "articles via" << result.method << "in"
+                             << result.latencyMs << "ms" << (m_challengeSeen ? "(bot check passed)" : "")
+                             << "blocked resources" << m_interceptor->blockedResources();
     } else {
-        qCWarning(lcScraper).noquote() << m_site.id << FetchError::kindName(result.error.kind) << "after"
-                                       << result.latencyMs << "ms:" << result.error.detail;
+        qCWarning(lc).noquote() << m_site.id << FetchError::kindName(result.error.kind) << "after"
+                                << result.latencyMs << "ms:" << result.error.detail;
     }
     releaseBrowser();
     Q_EMIT finished(result);

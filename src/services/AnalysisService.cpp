@@ -10,8 +10,10 @@
 #include <QLoggingCategory>
 
 namespace {
-Q_LOGGING_CATEGORY(lcAnalysis, "ba.services.analysis")
-}
+Q_LOGGING_CATEGORY(lc, "ba.services.analysis")
+} // namespace
+
+namespace {}
 
 namespace ba {
 
@@ -72,9 +74,9 @@ void AnalysisService::analyse(const QList<PricePoint> &prices, const MarketSnaps
 {
     CorrelationScope scope(correlationId);
     const MarketSummary summary = MarketSummary::build(prices, snapshot, news);
-    qCInfo(lcAnalysis).noquote() << QStringLiteral("analysing %1 prices and %2 headlines (%3)")
-                                        .arg(QString::number(summary.pointCount),
-                                             QString::number(summary.headlines.size()), reason);
+    qCInfo(lc).noquote() << QStringLiteral("analysing %1 prices and %2 headlines (%3)")
+                                .arg(QString::number(summary.pointCount),
+                                     QString::number(summary.headlines.size()), reason);
     if (!summary.hasPrices()) {
         Q_EMIT analysisSkipped(tr("No prices to analyse yet."));
         return;
@@ -89,7 +91,7 @@ bool AnalysisService::regenerate()
     }
     const MarketSummary summary = *m_lastSummary; // run() replaces m_lastSummary
     CorrelationScope scope(m_lastCorrelationId);
-    qCInfo(lcAnalysis) << "regenerating the analysis without the cache";
+    qCInfo(lc) << "regenerating the analysis without the cache";
     run(summary, m_lastCorrelationId, false);
     return true;
 }
@@ -106,7 +108,7 @@ void AnalysisService::cancel()
         pending->generation->abort();
     }
     CorrelationScope scope(pending->correlationId);
-    qCInfo(lcAnalysis) << "AI analysis cancelled";
+    qCInfo(lc) << "AI analysis cancelled";
 }
 
 void AnalysisService::run(const MarketSummary &summary, const QString &correlationId, bool useCache)
@@ -121,7 +123,7 @@ void AnalysisService::run(const MarketSummary &summary, const QString &correlati
     const BuiltPrompt prompt = PromptBuilder(m_language, m_promptLimit).build(summary);
     // Prices and news often land moments apart: asking again would only waste the request under way.
     if (useCache && isPendingFor(summary, prompt)) {
-        qCInfo(lcAnalysis) << "the same analysis is already being written; not asking again";
+        qCInfo(lc) << "the same analysis is already being written; not asking again";
         return;
     }
     cancel();
@@ -131,7 +133,7 @@ void AnalysisService::run(const MarketSummary &summary, const QString &correlati
                                             m_provider->model(), prompt.prompt, {})
                                  : std::nullopt;
     if (cached) {
-        qCInfo(lcAnalysis) << "input unchanged: reusing analysis" << cached->id << "without a request";
+        qCInfo(lc) << "input unchanged: reusing analysis" << cached->id << "without a request";
         Q_EMIT analysisReady(*cached);
         return;
     }
@@ -144,7 +146,7 @@ void AnalysisService::runLocal(const MarketSummary &summary, const QString &corr
     const auto cached =
         useCache ? reusable(record.inputHash, LocalProvider, {}, {}, record.response) : std::nullopt;
     if (cached) {
-        qCInfo(lcAnalysis) << "prices unchanged: reusing local analysis" << cached->id;
+        qCInfo(lc) << "prices unchanged: reusing local analysis" << cached->id;
         Q_EMIT analysisReady(*cached);
         return;
     }
@@ -196,10 +198,10 @@ void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltP
     request.stream = true;
     // ~400 words need ~700 tokens, but thinking models (Gemini 2.5) spend this budget on thoughts too.
     request.maxOutputTokens = 4096;
-    qCInfo(lcAnalysis).noquote() << QStringLiteral("asking %1 (%2), prompt %3 bytes, %4 headlines")
-                                        .arg(m_pending->providerId, m_pending->model,
-                                             QString::number(prompt.utf8Size()),
-                                             QString::number(prompt.headlinesIncluded));
+    qCInfo(lc).noquote() << QStringLiteral("asking %1 (%2), prompt %3 bytes, %4 headlines")
+                                .arg(m_pending->providerId, m_pending->model,
+                                     QString::number(prompt.utf8Size()),
+                                     QString::number(prompt.headlinesIncluded));
     Q_EMIT analysisStarted(correlationId, m_pending->providerId);
 
     AiGeneration *generation = m_provider->generate(request);
@@ -241,10 +243,9 @@ void AnalysisService::onFinished(AiGeneration *generation, const AiResult &resul
         if (message.isEmpty()) {
             message = result.error.isError() ? tr("The request failed.") : tr("The answer was empty.");
         }
-        qCWarning(lcAnalysis).noquote()
-            << QStringLiteral("%1 failed (%2: %3); using the local report")
-                   .arg(pending->providerId, FetchError::kindName(result.error.kind),
-                        result.error.detail.isEmpty() ? message : result.error.detail);
+        qCWarning(lc).noquote() << QStringLiteral("%1 failed (%2: %3); using the local report")
+                                       .arg(pending->providerId, FetchError::kindName(result.error.kind),
+                                            result.error.detail.isEmpty() ? message : result.error.detail);
         Q_EMIT aiFailed(message);
         const QString reason =
             tr("%1 unavailable: %2").arg(providerDisplayName(pending->providerId), message);
@@ -301,12 +302,11 @@ void AnalysisService::storeAndEmit(AnalysisRecord record)
     if (m_store != nullptr) {
         record.id = m_store->insert(record);
         if (record.id == 0) {
-            qCWarning(lcAnalysis).noquote() << QStringLiteral("analysis not stored: ") + m_store->lastError();
+            qCWarning(lc).noquote() << QStringLiteral("analysis not stored: ") + m_store->lastError();
         }
     }
-    qCInfo(lcAnalysis).noquote() << QStringLiteral("analysis ready: %1, %2, %3 ms")
-                                        .arg(record.provider, record.status,
-                                             QString::number(record.latencyMs));
+    qCInfo(lc).noquote() << QStringLiteral("analysis ready: %1, %2, %3 ms")
+                                .arg(record.provider, record.status, QString::number(record.latencyMs));
     Q_EMIT analysisReady(record);
     if (record.id > 0) {
         Q_EMIT historyChanged();

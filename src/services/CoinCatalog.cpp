@@ -6,7 +6,9 @@
 #include <QLoggingCategory>
 #include <QSettings>
 
-Q_LOGGING_CATEGORY(lcCoinCatalog, "ba.services.coins")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.coins")
+} // namespace
 
 namespace ba {
 
@@ -60,8 +62,8 @@ bool CoinCatalog::refreshIfOld(const QString &currency)
     connect(reply, &ApiCall::finished, this, [this, reply] {
         m_reply.clear();
         if (!reply->ok()) {
-            qCWarning(lcCoinCatalog).noquote()
-                << "Top coins not updated, keeping" << m_coins.size() << "coins:" << reply->error().detail;
+            qCWarning(lc).noquote() << "Top coins not updated, keeping" << m_coins.size()
+                                    << "coins:" << reply->error().detail;
             Q_EMIT fetchFailed(reply->error());
             return;
         }
@@ -72,11 +74,11 @@ bool CoinCatalog::refreshIfOld(const QString &currency)
             }
         }
         if (coins.isEmpty()) {
-            qCWarning(lcCoinCatalog) << "CoinGecko listed no coins; keeping the current list";
+            qCWarning(lc) << "CoinGecko listed no coins; keeping the current list";
             return;
         }
         m_fetchedMs = m_clock();
-        qCInfo(lcCoinCatalog) << "Top coins updated:" << coins.size() << "coins";
+        qCInfo(lc) << "Top coins updated:" << coins.size() << "coins";
         if (coins != m_coins) {
             m_coins = coins;
             Q_EMIT coinsChanged(m_coins);

@@ -5,9 +5,11 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-namespace ba {
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.keystore")
+} // namespace
 
-Q_LOGGING_CATEGORY(lcKeyStore, "ba.services.keystore")
+namespace ba {
 
 namespace {
 
@@ -108,7 +110,7 @@ void KeyStore::setKey(ApiKey id, const QString &key)
     e.storedSource = KeySource::Session; // until the keychain confirms
     const quint64 generation = ++e.generation;
     Q_EMIT keyChanged(id);
-    qCInfo(lcKeyStore).noquote() << "storing the" << accountName(id) << "key in the system keychain";
+    qCInfo(lc).noquote() << "storing the" << accountName(id) << "key in the system keychain";
     m_backend->write(accountName(id), trimmed, this,
                      [this, id, generation](const SecretReply &reply) { onWritten(id, generation, reply); });
 }
@@ -123,7 +125,7 @@ void KeyStore::removeKey(ApiKey id)
     if (changed) {
         Q_EMIT keyChanged(id);
     }
-    qCInfo(lcKeyStore).noquote() << "removing the" << accountName(id) << "key from the system keychain";
+    qCInfo(lc).noquote() << "removing the" << accountName(id) << "key from the system keychain";
     m_backend->remove(accountName(id), this, [this, id](const SecretReply &reply) { onRemoved(id, reply); });
 }
 
@@ -135,13 +137,13 @@ void KeyStore::onRead(ApiKey id, quint64 generation, const SecretReply &reply)
     } else if (reply.status == SecretReply::Status::Ok && !reply.secret.trimmed().isEmpty()) {
         e.stored = reply.secret.trimmed();
         e.storedSource = KeySource::Keychain;
-        qCInfo(lcKeyStore).noquote() << "the" << accountName(id) << "key was read from the system keychain";
+        qCInfo(lc).noquote() << "the" << accountName(id) << "key was read from the system keychain";
         Q_EMIT keyChanged(id);
     } else if (reply.status == SecretReply::Status::NotFound) {
-        qCDebug(lcKeyStore).noquote() << "no" << accountName(id) << "key in the system keychain";
+        qCDebug(lc).noquote() << "no" << accountName(id) << "key in the system keychain";
     } else if (reply.status != SecretReply::Status::Ok) {
         noteUnavailable(reply);
-        qCWarning(lcKeyStore).noquote() << "reading the" << accountName(id) << "key failed:" << reply.detail;
+        qCWarning(lc).noquote() << "reading the" << accountName(id) << "key failed:" << reply.detail;
     }
     finishLoadStep();
 }
@@ -151,7 +153,7 @@ void KeyStore::onWritten(ApiKey id, quint64 generation, const SecretReply &reply
     Entry &e = entry(id);
     const bool current = generation == e.generation;
     if (reply.status == SecretReply::Status::Ok) {
-        qCInfo(lcKeyStore).noquote() << "the" << accountName(id) << "key is stored in the system keychain";
+        qCInfo(lc).noquote() << "the" << accountName(id) << "key is stored in the system keychain";
         if (current) {
             e.storedSource = KeySource::Keychain;
             Q_EMIT keyChanged(id);
@@ -165,8 +167,8 @@ void KeyStore::onWritten(ApiKey id, quint64 generation, const SecretReply &reply
         return;
     }
     noteUnavailable(reply);
-    qCWarning(lcKeyStore).noquote() << "storing the" << accountName(id)
-                                    << "key failed; it is kept for this session only:" << reply.detail;
+    qCWarning(lc).noquote() << "storing the" << accountName(id)
+                            << "key failed; it is kept for this session only:" << reply.detail;
     Q_EMIT keySaved(id, KeySource::Session, saveFailureMessage(id, reply));
 }
 
@@ -177,7 +179,7 @@ void KeyStore::onRemoved(ApiKey id, const SecretReply &reply)
                     reply.status == Status::Unavailable; // nothing can be stored where there is no keychain
     QString message;
     if (ok) {
-        qCInfo(lcKeyStore).noquote() << "the" << accountName(id) << "key is removed";
+        qCInfo(lc).noquote() << "the" << accountName(id) << "key is removed";
         message = tr("The key is removed.");
         if (!entry(id).environment.isEmpty()) {
             message +=
@@ -187,7 +189,7 @@ void KeyStore::onRemoved(ApiKey id, const SecretReply &reply)
             noteUnavailable(reply);
         }
     } else {
-        qCWarning(lcKeyStore).noquote() << "removing the" << accountName(id) << "key failed:" << reply.detail;
+        qCWarning(lc).noquote() << "removing the" << accountName(id) << "key failed:" << reply.detail;
         message = tr("The key could not be removed from the system keychain (%1).").arg(reply.detail);
     }
     Q_EMIT keyRemoved(id, ok, message);
@@ -197,7 +199,7 @@ void KeyStore::noteUnavailable(const SecretReply &reply)
 {
     if (reply.status == SecretReply::Status::Unavailable && !m_keychainUnavailable) {
         m_keychainUnavailable = true;
-        qCWarning(lcKeyStore).noquote() << "no system keychain:" << reply.detail;
+        qCWarning(lc).noquote() << "no system keychain:" << reply.detail;
     }
 }
 

@@ -13,8 +13,11 @@
 #include <QSet>
 #include <QTimer>
 
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.news")
+} // namespace
+
 namespace { // internal linkage: other files may define a category with this name
-Q_LOGGING_CATEGORY(lcNewsService, "ba.services.news")
 }
 
 namespace ba {
@@ -108,13 +111,13 @@ void NewsService::refresh(const QString &correlationId)
 
     StepReport early{kStep, true, false, {}, 0, 0, {}};
     if (m_offline) {
-        qCInfo(lcNewsService) << "Offline: news served from the store only";
+        qCInfo(lc) << "Offline: news served from the store only";
         early.skipped = true;
         early.note = tr("offline: showing stored news");
     } else {
         m_chain = buildChain();
         if (m_chain.isEmpty()) {
-            qCWarning(lcNewsService) << "No news source is enabled in the news site file";
+            qCWarning(lc) << "No news source is enabled in the news site file";
             early.ok = false;
             early.error = FetchError{FetchError::Kind::BadRequest, 0,
                                      tr("No news source is enabled. Turn one on in the news site file."),
@@ -179,7 +182,7 @@ void NewsService::startStep()
     if (m_stepIndex >= m_chain.size()) {
         StepReport report{kStep, false, false, m_firstError.value_or(FetchError{}), 0, 0, {}};
         report.note = tr("all news sources failed: %1").arg(m_reasons.join(QStringLiteral("; ")));
-        qCWarning(lcNewsService).noquote() << "No news source delivered; stored news kept." << report.note;
+        qCWarning(lc).noquote() << "No news source delivered; stored news kept." << report.note;
         finishRefresh(report);
         return;
     }
@@ -238,9 +241,8 @@ void NewsService::onScraped(const ScrapeResult &result)
     }
     Q_EMIT browserScraped(result.latencyMs, outcome, m_chain.at(m_stepIndex).profile.url);
     if (result.ok() && !result.items.isEmpty()) {
-        qCInfo(lcNewsService).noquote()
-            << result.profileId << "delivered" << result.items.size() << "articles via" << result.method
-            << "in" << result.latencyMs << "ms";
+        qCInfo(lc).noquote() << result.profileId << "delivered" << result.items.size() << "articles via"
+                             << result.method << "in" << result.latencyMs << "ms";
         onStepDelivered(result.items);
     } else {
         onStepFailed(result.error, result.challengeSeen);
@@ -251,9 +253,8 @@ void NewsService::onFeedFetched(const RssFetchResult &result)
 {
     CorrelationScope scope(m_correlationId);
     if (result.ok() && !result.items.isEmpty()) {
-        qCInfo(lcNewsService).noquote()
-            << result.profileId << "delivered" << result.items.size() << "articles (" << result.format
-            << ") in" << result.latencyMs << "ms";
+        qCInfo(lc).noquote() << result.profileId << "delivered" << result.items.size() << "articles ("
+                             << result.format << ") in" << result.latencyMs << "ms";
         onStepDelivered(result.items);
         return;
     }
@@ -276,11 +277,10 @@ void NewsService::onStepFailed(const FetchError &error, bool challengeSeen)
     }
     const QString next =
         m_stepIndex + 1 < m_chain.size() ? m_chain.at(m_stepIndex + 1).profile.id : QString();
-    qCWarning(lcNewsService).noquote()
-        << QStringLiteral("%1 failed (%2): %3; %4")
-               .arg(step.profile.id, FetchError::kindName(error.kind), error.detail,
-                    next.isEmpty() ? QStringLiteral("no other news source left")
-                                   : QStringLiteral("falling back to ") + next);
+    qCWarning(lc).noquote() << QStringLiteral("%1 failed (%2): %3; %4")
+                                   .arg(step.profile.id, FetchError::kindName(error.kind), error.detail,
+                                        next.isEmpty() ? QStringLiteral("no other news source left")
+                                                       : QStringLiteral("falling back to ") + next);
     Q_EMIT sourceFailed(step.profile.name, error);
     ++m_stepIndex;
     startStep();
@@ -306,12 +306,11 @@ void NewsService::onStepDelivered(const QList<NewsItem> &items)
         purged = qMax(0, m_store->purgeOlderThan(m_clock() - qint64(m_retentionDays) * kDayMs));
     }
     m_lastSource = step.profile.name;
-    qCInfo(lcNewsService).noquote() << QStringLiteral(
-                                           "News from %1: %2 articles, %3 new, %4 past retention removed")
-                                           .arg(step.profile.id)
-                                           .arg(unique.size())
-                                           .arg(added)
-                                           .arg(purged);
+    qCInfo(lc).noquote() << QStringLiteral("News from %1: %2 articles, %3 new, %4 past retention removed")
+                                .arg(step.profile.id)
+                                .arg(unique.size())
+                                .arg(added)
+                                .arg(purged);
     Q_EMIT newsChanged();
     finishRefresh(report);
 }

@@ -8,8 +8,11 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
-namespace { // internal linkage: storage/PriceStore.cpp defines an lcPriceService too
-Q_LOGGING_CATEGORY(lcPriceService, "ba.services.prices")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.prices")
+} // namespace
+
+namespace { // internal linkage: storage/PriceStore.cpp defines an lc too
 }
 
 namespace ba {
@@ -94,7 +97,7 @@ void PriceService::refresh(const QString &correlationId, bool force)
     if (m_offline || !m_client) {
         StepReport report{
             QStringLiteral("prices"), true, true, {}, 0, 0, tr("offline: showing cached prices")};
-        qCInfo(lcPriceService) << "Offline: prices served from the cache only";
+        qCInfo(lc) << "Offline: prices served from the cache only";
         Q_EMIT finished(report);
         return;
     }
@@ -124,8 +127,8 @@ void PriceService::refresh(const QString &correlationId, bool force)
                  });
     }
     if (m_pending.isEmpty()) {
-        qCInfo(lcPriceService).noquote() << "Prices for" << coin << currency << priceRange::key(m_data.range)
-                                         << "are fresh; nothing fetched";
+        qCInfo(lc).noquote() << "Prices for" << coin << currency << priceRange::key(m_data.range)
+                             << "are fresh; nothing fetched";
         Q_EMIT finished({QStringLiteral("prices"), true, true, {}, 0, 0, tr("cached prices are fresh")});
     }
 }
@@ -154,8 +157,8 @@ void PriceService::onJobFinished(const QString &kind, ApiCall *call,
         m_store->markFetched(kSource, m_data.coinId, m_data.currency, rangeKey(kind), m_clock());
         reloadFromStore();
     } else if (call->error().kind != FetchError::Kind::Cancelled) {
-        qCWarning(lcPriceService).noquote()
-            << kind << "failed:" << FetchError::kindName(call->error().kind) << call->error().detail;
+        qCWarning(lc).noquote() << kind << "failed:" << FetchError::kindName(call->error().kind)
+                                << call->error().detail;
         if (!m_firstError) {
             m_firstError = call->error();
         }

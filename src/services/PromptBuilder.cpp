@@ -4,8 +4,10 @@
 #include <QLoggingCategory>
 
 namespace {
-Q_LOGGING_CATEGORY(lcPrompt, "ba.services.prompt")
-}
+Q_LOGGING_CATEGORY(lc, "ba.services.prompt")
+} // namespace
+
+namespace {}
 
 namespace ba {
 
@@ -23,7 +25,7 @@ QString readTemplate(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcPrompt).noquote()
+        qCWarning(lc).noquote()
             << QStringLiteral("prompt template %1 missing: %2").arg(path, file.errorString());
         return {};
     }
@@ -102,15 +104,15 @@ BuiltPrompt PromptBuilder::build(const MarketSummary &summary) const
     }
     if (built.utf8Size() > m_maxBytes) {
         // Only an oversized template or coin id gets here; cut the prompt rather than exceed the bound.
-        qCWarning(lcPrompt) << "prompt still" << built.utf8Size() << "bytes without headlines; truncating";
+        qCWarning(lc) << "prompt still" << built.utf8Size() << "bytes without headlines; truncating";
         const qsizetype systemBytes = built.systemInstruction.toUtf8().size();
         built.prompt = truncatedUtf8(built.prompt, qMax<qsizetype>(0, m_maxBytes - systemBytes));
         built.systemInstruction =
             truncatedUtf8(built.systemInstruction, m_maxBytes - built.prompt.toUtf8().size());
     }
     if (built.headlinesDropped > 0) {
-        qCInfo(lcPrompt) << "left out" << built.headlinesDropped << "headlines to keep the prompt under"
-                         << m_maxBytes << "bytes";
+        qCInfo(lc) << "left out" << built.headlinesDropped << "headlines to keep the prompt under"
+                   << m_maxBytes << "bytes";
     }
     return built;
 }

@@ -5,7 +5,9 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcRefresh, "ba.services.refresh")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.refresh")
+} // namespace
 
 namespace ba {
 
@@ -48,7 +50,7 @@ QString RefreshCoordinator::refresh(Trigger trigger, bool force)
 {
     if (isRunning()) {
         CorrelationScope previous(m_id);
-        qCInfo(lcRefresh).noquote() << "Superseded by a newer refresh";
+        qCInfo(lc).noquote() << "Superseded by a newer refresh";
     }
     m_id = QStringLiteral("r%1").arg(++m_counter);
     m_reports.clear();
@@ -61,7 +63,7 @@ QString RefreshCoordinator::refresh(Trigger trigger, bool force)
     m_elapsed.start();
 
     CorrelationScope scope(m_id);
-    qCInfo(lcRefresh).noquote() << "Refresh started, trigger:" << triggerName(trigger);
+    qCInfo(lc).noquote() << "Refresh started, trigger:" << triggerName(trigger);
     Q_EMIT started(m_id, trigger);
     Q_EMIT progress(0, m_total);
     const QString id = m_id;
@@ -81,12 +83,12 @@ void RefreshCoordinator::reportStep(const StepReport &report)
     m_running.removeAll(report.step);
     m_reports.append(report);
     if (report.ok) {
-        qCInfo(lcRefresh).noquote() << "Step" << report.step << (report.skipped ? "skipped" : "ok")
-                                    << report.items << "items" << report.latencyMs << "ms" << report.note;
+        qCInfo(lc).noquote() << "Step" << report.step << (report.skipped ? "skipped" : "ok") << report.items
+                             << "items" << report.latencyMs << "ms" << report.note;
     } else {
-        qCWarning(lcRefresh).noquote()
-            << "Step" << report.step << "failed:" << FetchError::kindName(report.error.kind)
-            << report.error.userMessage;
+        qCWarning(lc).noquote() << "Step" << report.step
+                                << "failed:" << FetchError::kindName(report.error.kind)
+                                << report.error.userMessage;
     }
     Q_EMIT stepFinished(m_id, report);
     if (report.step == u"prices") {
@@ -95,7 +97,7 @@ void RefreshCoordinator::reportStep(const StepReport &report)
     Q_EMIT progress(m_total - int(m_running.size()), m_total);
     if (m_running.isEmpty()) {
         const qint64 total = m_elapsed.elapsed();
-        qCInfo(lcRefresh).noquote() << "Refresh finished in" << total << "ms";
+        qCInfo(lc).noquote() << "Refresh finished in" << total << "ms";
         Q_EMIT finished(m_id, m_reports, total);
     }
 }

@@ -7,7 +7,9 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcMetrics, "ba.services.metrics")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.services.metrics")
+} // namespace
 
 namespace ba {
 
@@ -208,7 +210,7 @@ void SourceMetrics::reevaluate()
         const HealthState state = stateOf(entry, now);
         if (state != entry.reported) {
             entry.reported = state;
-            qCInfo(lcMetrics).noquote() << "Health of" << source << "is now" << logName(state);
+            qCInfo(lc).noquote() << "Health of" << source << "is now" << logName(state);
             Q_EMIT stateChanged(source, state);
             Q_EMIT sourceChanged(source);
         }
@@ -237,11 +239,10 @@ void SourceMetrics::afterChange(const QString &source)
     if (state != entry.reported) {
         entry.reported = state;
         if (state == HealthState::Failing || state == HealthState::Blocked) {
-            qCWarning(lcMetrics).noquote()
-                << "Health of" << source << "is now" << logName(state) << "-"
-                << FetchError::kindName(entry.lastError.kind) << entry.lastErrorTarget;
+            qCWarning(lc).noquote() << "Health of" << source << "is now" << logName(state) << "-"
+                                    << FetchError::kindName(entry.lastError.kind) << entry.lastErrorTarget;
         } else {
-            qCInfo(lcMetrics).noquote() << "Health of" << source << "is now" << logName(state);
+            qCInfo(lc).noquote() << "Health of" << source << "is now" << logName(state);
         }
         Q_EMIT stateChanged(source, state);
     }

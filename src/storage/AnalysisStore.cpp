@@ -6,7 +6,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcAnalyses, "ba.storage.analyses")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.storage.analyses")
+} // namespace
 
 namespace ba {
 
@@ -59,14 +61,13 @@ qint64 AnalysisStore::insert(const AnalysisRecord &record)
     query.addBindValue(sql::nullableText(record.summaryJson));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcAnalyses).noquote() << QStringLiteral("storing the analysis failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("storing the analysis failed: ") + m_lastError;
         return 0;
     }
     m_lastError.clear();
     const qint64 id = query.lastInsertId().toLongLong();
-    qCInfo(lcAnalyses).noquote() << QStringLiteral("stored analysis %1 (%2, %3, %4)")
-                                        .arg(QString::number(id), record.provider, record.model,
-                                             record.status);
+    qCInfo(lc).noquote() << QStringLiteral("stored analysis %1 (%2, %3, %4)")
+                                .arg(QString::number(id), record.provider, record.model, record.status);
     return id;
 }
 
@@ -104,7 +105,7 @@ QList<AnalysisRecord> AnalysisStore::select(const QString &whereAndOrder, const 
     QList<AnalysisRecord> result;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcAnalyses).noquote() << QStringLiteral("reading analyses failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading analyses failed: ") + m_lastError;
         return result;
     }
     m_lastError.clear();

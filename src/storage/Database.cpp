@@ -12,7 +12,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcDb, "ba.storage.db")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.storage.db")
+} // namespace
 
 namespace ba {
 
@@ -138,7 +140,7 @@ OpenResult configure(QSqlDatabase &db, const QString &path)
     }
     const QString mode = query.next() ? query.value(0).toString() : QString();
     if (mode.compare(u"wal", Qt::CaseInsensitive) != 0) {
-        qCWarning(lcDb).noquote()
+        qCWarning(lc).noquote()
             << QStringLiteral("%1 stays in journal mode '%2' (WAL not available)").arg(path, mode);
     }
     const QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON"),
@@ -170,11 +172,11 @@ OpenResult migrate(QSqlDatabase &db, const QString &path)
         return result;
     }
     if (outcome.toVersion != outcome.fromVersion) {
-        qCInfo(lcDb).noquote() << QStringLiteral("migrated %1 from schema %2 to %3 in %4 ms")
-                                      .arg(path)
-                                      .arg(outcome.fromVersion)
-                                      .arg(outcome.toVersion)
-                                      .arg(timer.elapsed());
+        qCInfo(lc).noquote() << QStringLiteral("migrated %1 from schema %2 to %3 in %4 ms")
+                                    .arg(path)
+                                    .arg(outcome.fromVersion)
+                                    .arg(outcome.toVersion)
+                                    .arg(timer.elapsed());
     }
     OpenResult result;
     result.schemaVersion = outcome.toVersion;
@@ -241,10 +243,10 @@ Database::OpenResult Database::open(const QString &path)
     const OpenResult result = openConnection(m_connectionName, path);
     if (result.status != OpenStatus::Ok) {
         close(); // the local QSqlDatabase handles are gone now, so the connection can be removed
-        qCWarning(lcDb).noquote() << QStringLiteral("cannot use %1: %2").arg(path, result.detail);
+        qCWarning(lc).noquote() << QStringLiteral("cannot use %1: %2").arg(path, result.detail);
         return result;
     }
-    qCInfo(lcDb).noquote() << QStringLiteral("opened %1 (schema %2)").arg(path).arg(result.schemaVersion);
+    qCInfo(lc).noquote() << QStringLiteral("opened %1 (schema %2)").arg(path).arg(result.schemaVersion);
     return result;
 }
 
@@ -263,7 +265,7 @@ void Database::close()
 QString Database::setAsideDamagedFile(const QString &path, QString *error)
 {
     const auto fail = [&](const QString &reason) {
-        qCWarning(lcDb).noquote() << QStringLiteral("cannot set aside %1: %2").arg(path, reason);
+        qCWarning(lc).noquote() << QStringLiteral("cannot set aside %1: %2").arg(path, reason);
         if (error) {
             *error = reason;
         }
@@ -297,7 +299,7 @@ QString Database::setAsideDamagedFile(const QString &path, QString *error)
                             .arg(nativePath(path + suffix), nativePath(target + suffix), file.errorString()));
         }
     }
-    qCWarning(lcDb).noquote() << QStringLiteral("set aside damaged database %1 as %2").arg(path, target);
+    qCWarning(lc).noquote() << QStringLiteral("set aside damaged database %1 as %2").arg(path, target);
     return target;
 }
 

@@ -9,7 +9,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcNews, "ba.storage.news")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.storage.news")
+} // namespace
 
 namespace ba {
 
@@ -84,15 +86,14 @@ WriteResult NewsStore::upsert(const QList<NewsItem> &items)
         m_db, kUpsertNews, keyed, accept, [](QSqlQuery &) {}, bindItem);
     m_lastError = result.error;
     if (result.ok) {
-        qCInfo(lcNews).noquote() << QStringLiteral(
-                                        "upserted %1 news items in %2 ms (%3 without a usable URL)")
-                                        .arg(result.rows)
-                                        .arg(result.ms)
-                                        .arg(result.skipped);
+        qCInfo(lc).noquote() << QStringLiteral("upserted %1 news items in %2 ms (%3 without a usable URL)")
+                                    .arg(result.rows)
+                                    .arg(result.ms)
+                                    .arg(result.skipped);
     } else {
-        qCWarning(lcNews).noquote() << QStringLiteral("storing %1 news items failed, nothing stored: %2")
-                                           .arg(items.size())
-                                           .arg(result.error);
+        qCWarning(lc).noquote() << QStringLiteral("storing %1 news items failed, nothing stored: %2")
+                                       .arg(items.size())
+                                       .arg(result.error);
     }
     return result;
 }
@@ -107,7 +108,7 @@ QList<StoredNewsItem> NewsStore::items(int limit) const
     QList<StoredNewsItem> result;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcNews).noquote() << QStringLiteral("reading news failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading news failed: ") + m_lastError;
         return result;
     }
     m_lastError.clear();
@@ -124,7 +125,7 @@ std::optional<StoredNewsItem> NewsStore::item(const QString &url) const
     query.addBindValue(canonicalUrl(url));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcNews).noquote() << QStringLiteral("reading a news item failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading a news item failed: ") + m_lastError;
         return std::nullopt;
     }
     m_lastError.clear();
@@ -150,7 +151,7 @@ bool NewsStore::markRead(const QString &url, bool read)
     query.addBindValue(canonicalUrl(url));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcNews).noquote() << QStringLiteral("marking a news item read failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("marking a news item read failed: ") + m_lastError;
         return false;
     }
     m_lastError.clear();
@@ -164,15 +165,14 @@ int NewsStore::purgeOlderThan(qint64 cutoffMs)
     query.addBindValue(cutoffMs);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcNews).noquote() << QStringLiteral("news retention failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("news retention failed: ") + m_lastError;
         return -1;
     }
     m_lastError.clear();
     const int removed = query.numRowsAffected();
-    qCInfo(lcNews).noquote()
-        << QStringLiteral("retention removed %1 news items older than %2")
-               .arg(removed)
-               .arg(QDateTime::fromMSecsSinceEpoch(cutoffMs, Qt::UTC).toString(Qt::ISODate));
+    qCInfo(lc).noquote() << QStringLiteral("retention removed %1 news items older than %2")
+                                .arg(removed)
+                                .arg(QDateTime::fromMSecsSinceEpoch(cutoffMs, Qt::UTC).toString(Qt::ISODate));
     return removed;
 }
 

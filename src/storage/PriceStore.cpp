@@ -9,7 +9,9 @@
 #include <QSqlQuery>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcPrices, "ba.storage.prices")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.storage.prices")
+} // namespace
 
 namespace ba {
 
@@ -45,14 +47,14 @@ std::optional<double> finiteOrNothing(const std::optional<double> &value)
 void logWrite(const char *what, const QString &coinId, const QString &vsCurrency, const WriteResult &result)
 {
     if (result.ok) {
-        qCInfo(lcPrices).noquote() << QStringLiteral("upserted %1 %2 for %3/%4 in %5 ms (%6 skipped)")
-                                          .arg(result.rows)
-                                          .arg(QLatin1String(what), coinId, vsCurrency)
-                                          .arg(result.ms)
-                                          .arg(result.skipped);
+        qCInfo(lc).noquote() << QStringLiteral("upserted %1 %2 for %3/%4 in %5 ms (%6 skipped)")
+                                    .arg(result.rows)
+                                    .arg(QLatin1String(what), coinId, vsCurrency)
+                                    .arg(result.ms)
+                                    .arg(result.skipped);
     } else {
-        qCWarning(lcPrices).noquote() << QStringLiteral("writing %1 for %2/%3 failed, nothing stored: %4")
-                                             .arg(QLatin1String(what), coinId, vsCurrency, result.error);
+        qCWarning(lc).noquote() << QStringLiteral("writing %1 for %2/%3 failed, nothing stored: %4")
+                                       .arg(QLatin1String(what), coinId, vsCurrency, result.error);
     }
 }
 
@@ -134,7 +136,7 @@ QList<PricePoint> PriceStore::prices(const QString &coinId, const QString &vsCur
     QList<PricePoint> points;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote() << QStringLiteral("reading prices failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading prices failed: ") + m_lastError;
         return points;
     }
     m_lastError.clear();
@@ -159,7 +161,7 @@ QList<Candle> PriceStore::candles(const QString &coinId, const QString &vsCurren
     QList<Candle> result;
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote() << QStringLiteral("reading candles failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading candles failed: ") + m_lastError;
         return result;
     }
     m_lastError.clear();
@@ -193,8 +195,7 @@ std::optional<qint64> PriceStore::latestIn(const QString &table, const QString &
     query.addBindValue(vsCurrency);
     if (!query.exec() || !query.next()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote()
-            << QStringLiteral("reading latest %1 failed: %2").arg(table, m_lastError);
+        qCWarning(lc).noquote() << QStringLiteral("reading latest %1 failed: %2").arg(table, m_lastError);
         return std::nullopt;
     }
     m_lastError.clear();
@@ -221,8 +222,8 @@ bool PriceStore::saveSnapshot(const MarketSnapshot &snapshot, qint64 fetchedMs)
     query.addBindValue(fetchedMs);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote() << QStringLiteral("saving the %1/%2 snapshot failed: %3")
-                                             .arg(snapshot.coinId, snapshot.vsCurrency, m_lastError);
+        qCWarning(lc).noquote() << QStringLiteral("saving the %1/%2 snapshot failed: %3")
+                                       .arg(snapshot.coinId, snapshot.vsCurrency, m_lastError);
         return false;
     }
     m_lastError.clear();
@@ -238,7 +239,7 @@ std::optional<MarketSnapshot> PriceStore::snapshot(const QString &coinId, const 
     query.addBindValue(vsCurrency);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote() << QStringLiteral("reading the snapshot failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading the snapshot failed: ") + m_lastError;
         return std::nullopt;
     }
     m_lastError.clear();
@@ -270,7 +271,7 @@ bool PriceStore::markFetched(const QString &source, const QString &coinId, const
     query.addBindValue(fetchedMs);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote()
+        qCWarning(lc).noquote()
             << QStringLiteral("recording the fetch of %1 failed: %2").arg(rangeKey, m_lastError);
         return false;
     }
@@ -289,7 +290,7 @@ std::optional<qint64> PriceStore::lastFetched(const QString &source, const QStri
     }
     if (!query.exec()) {
         m_lastError = query.lastError().text();
-        qCWarning(lcPrices).noquote() << QStringLiteral("reading the fetch log failed: ") + m_lastError;
+        qCWarning(lc).noquote() << QStringLiteral("reading the fetch log failed: ") + m_lastError;
         return std::nullopt;
     }
     m_lastError.clear();

@@ -8,7 +8,9 @@
 #include <link.h>
 #include <string>
 
-Q_LOGGING_CATEGORY(lcSqliteDirect, "ba.storage.sqlitedirect")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.storage.sqlitedirect")
+} // namespace
 
 namespace ba::sql {
 
@@ -59,8 +61,8 @@ sqlite3 *directHandle(const QSqlDatabase &db)
 {
     static const bool shared = [] {
         const bool result = qtSharesOurSqlite();
-        qCInfo(lcSqliteDirect) << (result ? "bulk writes bind through the SQLite C API"
-                                          : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours)");
+        qCInfo(lc) << (result ? "bulk writes bind through the SQLite C API"
+                              : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours)");
         return result;
     }();
     if (!shared || !db.isOpen() || !db.driver()) {

@@ -17,7 +17,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcChartCanvas, "ba.gui.pricechart.canvas")
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.gui.pricechart.canvas")
+} // namespace
 
 namespace ba::chart {
 
@@ -232,8 +234,8 @@ void ChartCanvas::render()
     // came of it: nothing is left for the plot-area handler to redo.
     m_renderedPlotSize = m_chart->plotArea().size().toSize();
     m_renderTimer->stop();
-    qCDebug(lcChartCanvas).nospace() << "rendered " << m_data->prices().size() << " points for "
-                                     << request.plotWidth << " px in " << timer.elapsed() << " ms";
+    qCDebug(lc).nospace() << "rendered " << m_data->prices().size() << " points for " << request.plotWidth
+                          << " px in " << timer.elapsed() << " ms";
 }
 
 void ChartCanvas::zoomAround(qreal viewX, qreal factor)
