@@ -75,17 +75,10 @@ QString ApiKeyField::placeholderText() const
     if (m_removeRequested) {
         return tr("No key (removed when you press OK)");
     }
-    switch (m_keys->source(m_id)) {
-    case KeySource::Environment:
-        return tr("From %1").arg(KeyStore::environmentVariable(m_id));
-    case KeySource::Keychain:
-        return tr("Stored in the system keychain");
-    case KeySource::Session:
-        return tr("Kept for this session only");
-    case KeySource::None:
-        break;
+    if (m_keys->source(m_id) == KeySource::None) {
+        return tr("Paste your API key");
     }
-    return tr("Paste your API key");
+    return m_keys->sourceText(m_id); // where the key comes from, worded once in KeyStore
 }
 
 void ApiKeyField::onShowToggled(bool shown)

@@ -18,7 +18,7 @@ void LogFilterProxy::setMinimumLevel(QtMsgType level)
         return;
     }
     m_minimumLevel = level;
-    m_minimumRank = LogModel::severityRank(level);
+    m_minimumRank = severityRank(level);
     refilter();
 }
 
@@ -99,8 +99,7 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (m_logModel) {
         // Tens of thousands of rows are re-filtered on every keystroke: no QVariant round trips.
         const LogEntry &entry = m_logModel->entryAt(sourceRow);
-        return accepts(LogModel::severityRank(entry.level), entry.category, entry.correlationId,
-                       entry.message);
+        return accepts(severityRank(entry.level), entry.category, entry.correlationId, entry.message);
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     return accepts(index.data(LogModel::SeverityRole).toInt(), index.data(LogModel::CategoryRole).toString(),

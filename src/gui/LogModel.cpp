@@ -250,21 +250,4 @@ QStringList LogModel::categories() const
     return sorted;
 }
 
-int LogModel::severityRank(QtMsgType level)
-{
-    switch (level) {
-    case QtDebugMsg:
-        return 0;
-    case QtInfoMsg:
-        return 1;
-    case QtWarningMsg:
-        return 2;
-    case QtCriticalMsg:
-        return 3;
-    case QtFatalMsg:
-        return 4;
-    }
-    return 1;
-}
-
 } // namespace ba

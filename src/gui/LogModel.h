@@ -57,8 +57,6 @@ public:
     quint64 droppedCount() const;   // rows removed (or never inserted) because of the cap
     QStringList categories() const; // every category seen, sorted
 
-    // QtMsgType is not ordered by severity (Info is 4, Warning 1): this is.
-    static int severityRank(QtMsgType level);
     static QString levelText(QtMsgType level); // "Debug", "Info", "Warning", "Error", "Fatal"
 
 Q_SIGNALS:

@@ -21,44 +21,6 @@ namespace ba {
 
 namespace {
 
-PriceRange toPriceRange(ChartRange range)
-{
-    switch (range) {
-    case ChartRange::Day:
-        return PriceRange::Day;
-    case ChartRange::Week:
-        return PriceRange::Week;
-    case ChartRange::Month:
-        return PriceRange::Month;
-    case ChartRange::Quarter:
-        return PriceRange::Quarter;
-    case ChartRange::Year:
-        return PriceRange::Year;
-    case ChartRange::Max:
-        return PriceRange::Max;
-    }
-    return PriceRange::Month;
-}
-
-ChartRange toChartRange(PriceRange range)
-{
-    switch (range) {
-    case PriceRange::Day:
-        return ChartRange::Day;
-    case PriceRange::Week:
-        return ChartRange::Week;
-    case PriceRange::Month:
-        return ChartRange::Month;
-    case PriceRange::Quarter:
-        return ChartRange::Quarter;
-    case PriceRange::Year:
-        return ChartRange::Year;
-    case PriceRange::Max:
-        return ChartRange::Max;
-    }
-    return ChartRange::Month;
-}
-
 QList<QPair<QString, QString>> pickerEntries(const QList<CoinChoice> &coins)
 {
     QList<QPair<QString, QString>> entries;
@@ -103,7 +65,7 @@ PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordi
 
     view->setCurrentCoin(service->data().coinId);
     view->setCurrentCurrency(service->data().currency);
-    view->setRange(toChartRange(service->data().range));
+    view->setRange(service->data().range);
     onDataChanged(service->data());
 }
 
@@ -151,7 +113,7 @@ void PricePresenter::tickCountdown()
 
 void PricePresenter::onSelectionChanged()
 {
-    m_service->select(m_view->currentCoin(), m_view->currentCurrency(), toPriceRange(m_view->range()));
+    m_service->select(m_view->currentCoin(), m_view->currentCurrency(), m_view->range());
     m_coordinator->refresh(RefreshCoordinator::Trigger::SelectionChange);
 }
 

@@ -22,6 +22,23 @@ QString levelName(QtMsgType level)
     return QStringLiteral("INFO");
 }
 
+int severityRank(QtMsgType level)
+{
+    switch (level) {
+    case QtDebugMsg:
+        return 0;
+    case QtInfoMsg:
+        return 1;
+    case QtWarningMsg:
+        return 2;
+    case QtCriticalMsg:
+        return 3;
+    case QtFatalMsg:
+        return 4;
+    }
+    return 1;
+}
+
 QString formatLogTime(qint64 timeMs)
 {
     // std::chrono's civil calendar instead of QDateTime: exact UTC, no time zone database; digits

@@ -24,6 +24,9 @@ struct LogEntry
 QString formatLogLine(const LogEntry &entry);
 QString levelName(QtMsgType level);   // "DEBUG", "INFO", "WARN", "ERROR", "FATAL"
 QString formatLogTime(qint64 timeMs); // "2026-11-29T10:23:39.049Z"
+// QtMsgType values are not ordered by severity (QtInfoMsg is 4, QtWarningMsg 1): this is,
+// from 0 (debug) to 4 (fatal).
+int severityRank(QtMsgType level);
 
 // Registers LogEntry and QList<LogEntry> for queued connections; LogHub calls it, calling it again is
 // harmless.

@@ -26,24 +26,6 @@ namespace ba {
 
 namespace {
 
-// QtMsgType values are not ordered by severity (QtInfoMsg is 4).
-int severity(QtMsgType level)
-{
-    switch (level) {
-    case QtDebugMsg:
-        return 0;
-    case QtInfoMsg:
-        return 1;
-    case QtWarningMsg:
-        return 2;
-    case QtCriticalMsg:
-        return 3;
-    case QtFatalMsg:
-        return 4;
-    }
-    return 1;
-}
-
 // Category names and correlation ids repeat on nearly every line: the writer keeps one QString per
 // distinct value and shares it between entries. Bounded, since ids grow with each refresh.
 class StringPool
@@ -130,7 +112,7 @@ struct LogHub::Private
     LogHub *q;
     const Options options;
     Redactor redactor;
-    std::atomic<int> minimumSeverity{severity(QtInfoMsg)};
+    std::atomic<int> minimumSeverity{severityRank(QtInfoMsg)};
     std::atomic<QtMsgType> minimumLevel{QtInfoMsg};
 
     // Between the logging threads and the writer.
@@ -323,7 +305,7 @@ QString LogHub::filePath() const
 void LogHub::setMinimumLevel(QtMsgType level)
 {
     d->minimumLevel.store(level);
-    d->minimumSeverity.store(severity(level));
+    d->minimumSeverity.store(severityRank(level));
     // Categories declared with a default severity (Q_LOGGING_CATEGORY(x, "ba.y", QtInfoMsg)) never
     // reach the handler with debug messages; --log-level debug turns them on. QT_LOGGING_RULES, when
     // set, wins: Qt applies it before the handler and we leave the rules alone.
@@ -351,7 +333,7 @@ void LogHub::setSecrets(const QStringList &secrets)
 
 void LogHub::append(QtMsgType level, const char *category, const QString &message)
 {
-    if (level != QtFatalMsg && severity(level) < d->minimumSeverity.load(std::memory_order_relaxed)) {
+    if (level != QtFatalMsg && severityRank(level) < d->minimumSeverity.load(std::memory_order_relaxed)) {
         return;
     }
     // The caller's correlation id: the writer runs on another thread.

@@ -17,9 +17,6 @@ namespace {
 Q_LOGGING_CATEGORY(lc, "ba.services.news")
 } // namespace
 
-namespace { // internal linkage: other files may define a category with this name
-}
-
 namespace ba {
 
 namespace {

@@ -12,9 +12,6 @@ namespace {
 Q_LOGGING_CATEGORY(lc, "ba.services.prices")
 } // namespace
 
-namespace { // internal linkage: storage/PriceStore.cpp defines an lc too
-}
-
 namespace ba {
 
 namespace {

@@ -239,7 +239,7 @@ void TestSettingsDialog::keyField_environmentKey_saysWhereItComesFrom()
     Rig rig(config);
     SettingsDialog dialog(rig.settings.get(), rig.keys.get());
     QCOMPARE(child<QLineEdit>(dialog, "geminiKeyEdit")->placeholderText(),
-             QStringLiteral("From GEMINI_API_KEY"));
+             QStringLiteral("From GEMINI_API_KEY (the environment)"));
     QVERIFY(child<QLabel>(dialog, "geminiKeyStatus")->text().contains(u"takes precedence"));
     QVERIFY(!allText(dialog).contains(u"env-secret-gemini"));
 }

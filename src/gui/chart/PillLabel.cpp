@@ -21,11 +21,6 @@ void PillLabel::setColors(const QColor &text, const QColor &fill)
     update();
 }
 
-QColor PillLabel::textColor() const
-{
-    return palette().color(QPalette::WindowText);
-}
-
 void PillLabel::paintEvent(QPaintEvent *event)
 {
     {

@@ -14,8 +14,6 @@ public:
     explicit PillLabel(QWidget *parent = nullptr);
 
     void setColors(const QColor &text, const QColor &fill);
-    QColor textColor() const;
-    QColor fillColor() const { return m_fill; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
