@@ -3,7 +3,7 @@
 // Prints the URLs to pass to bitcoin-analyzer and serves until killed.
 #include "fakes/FakeCoinGecko.h"
 #include "fakes/FakeGemini.h"
-#include "news/FakeNewsSite.h"
+#include "fakes/FakeNewsSite.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
-#include "../services/FakeSecretBackend.h"
 #include "domain/AppConfig.h"
+#include "fakes/FakeSecretBackend.h"
 #include "gui/SettingsDialog.h"
 #include "services/AppSettings.h"
 #include "services/KeyStore.h"

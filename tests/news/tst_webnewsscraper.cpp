@@ -1,6 +1,6 @@
-#include "FakeNewsSite.h"
-#include "StoryProfile.h"
-#include "WebEngineTestMain.h"
+#include "fakes/FakeNewsSite.h"
+#include "fakes/StoryProfile.h"
+#include "fakes/WebEngineTestMain.h"
 #include "news/WebNewsScraper.h"
 
 #include <QDateTime>

@@ -1,5 +1,5 @@
-#include "FakeNewsSite.h"
-#include "WebEngineTestMain.h"
+#include "fakes/FakeNewsSite.h"
+#include "fakes/WebEngineTestMain.h"
 #include "news/WebNewsScraper.h"
 
 #include <QDir>

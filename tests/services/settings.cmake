@@ -2,8 +2,8 @@
 ba_add_test(test_appsettings SOURCES tst_appsettings.cpp KeychainTestEnv.h LIBS ba_services)
 
 # No desktop session (the test cuts itself off from D-Bus) plus an in-memory keychain.
-ba_add_test(test_keystore SOURCES tst_keystore.cpp tst_keystore_realkeychain.cpp FakeSecretBackend.h KeychainTestEnv.h
-    LIBS ba_services)
+ba_add_test(test_keystore SOURCES tst_keystore.cpp tst_keystore_realkeychain.cpp KeychainTestEnv.h
+    LIBS ba_services ba_fakes_services)
 
 # The same executable against a real secret service: gnome-keyring in a private D-Bus session.
 # Fails (never skips) with a message when dbus-run-session or gnome-keyring-daemon is missing or

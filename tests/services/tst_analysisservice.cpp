@@ -1,4 +1,5 @@
 #include "SummaryTestData.h"
+#include "fakes/FakeAiProvider.h"
 #include "net/AiProvider.h"
 #include "services/AnalysisService.h"
 #include "services/LocalReport.h"
@@ -12,50 +13,10 @@
 
 using namespace ba;
 using namespace ba::test;
+using ba::fakes::FakeAiProvider;
+using ba::fakes::FakeGeneration;
 
 namespace {
-
-// A generation the test finishes by hand. Like the real ones, it deletes itself after finished().
-class FakeGeneration : public AiGeneration
-{
-public:
-    using AiGeneration::AiGeneration;
-    void abort() override
-    {
-        aborted = true;
-        AiResult result;
-        result.error.kind = FetchError::Kind::Cancelled;
-        finish(result);
-    }
-    void delta(const QString &text) { Q_EMIT textDelta(text); }
-    void finish(const AiResult &result)
-    {
-        Q_EMIT finished(result);
-        deleteLater();
-    }
-    bool aborted = false;
-};
-
-class FakeAiProvider : public AiProvider
-{
-public:
-    QString providerId() const override { return QStringLiteral("gemini"); }
-    QString model() const override { return modelId; }
-    bool isConfigured() const override { return configured; }
-    AiGeneration *generate(const AiRequest &request) override
-    {
-        requests.append(request);
-        auto *generation = new FakeGeneration;
-        generations.append(generation);
-        return generation;
-    }
-    FakeGeneration *last() const { return generations.isEmpty() ? nullptr : generations.constLast().data(); }
-
-    QString modelId = QStringLiteral("gemini-test-flash");
-    bool configured = true;
-    QList<AiRequest> requests;
-    QList<QPointer<FakeGeneration>> generations;
-};
 
 AiResult success(const QString &text)
 {

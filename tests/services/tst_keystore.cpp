@@ -1,6 +1,6 @@
-#include "FakeSecretBackend.h"
 #include "KeychainTestEnv.h"
 #include "domain/AppConfig.h"
+#include "fakes/FakeSecretBackend.h"
 #include "services/KeyStore.h"
 
 #include <QLoggingCategory>

@@ -1,4 +1,4 @@
-#include "FakeNewsSite.h"
+#include "fakes/FakeNewsSite.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
