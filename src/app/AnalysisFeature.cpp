@@ -3,13 +3,13 @@
 #include "net/GeminiClient.h"
 #include "net/OpenAiCompatibleClient.h"
 #include "services/AnalysisService.h"
+#include "services/AppSettings.h"
 #include "services/RefreshCoordinator.h"
 #include "storage/AnalysisStore.h"
 #include "storage/PriceStore.h"
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSettings>
 
 namespace ba {
 
@@ -17,7 +17,7 @@ namespace {
 constexpr qint64 kAnalysisWindowMs = 90LL * 24 * 60 * 60 * 1000; // indicators need ~50 daily points
 }
 
-AnalysisFeature::AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db,
+AnalysisFeature::AnalysisFeature(const AppConfig &config, const AppSettings *settings, QSqlDatabase db,
                                  HttpClient *http, PriceStore *prices, QObject *parent)
     : QObject(parent), m_config(config), m_settings(settings), m_http(http), m_prices(prices),
       m_store(std::make_unique<AnalysisStore>(db)),
@@ -39,19 +39,18 @@ AnalysisFeature::~AnalysisFeature()
 std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiKey,
                                                           const QString &geminiModel) const
 {
-    const QString kind =
-        m_settings->value(QStringLiteral("ai/provider"), QStringLiteral("gemini")).toString();
-    if (kind == u"openai-compatible") {
+    const AiSettings ai = m_settings->aiSettings();
+    switch (ai.provider) {
+    case AiProviderKind::OpenAiCompatible: {
         OpenAiCompatibleClient::Config openAi;
-        openAi.baseUrl = QUrl(
-            m_settings->value(QStringLiteral("ai/openaiBaseUrl"), QStringLiteral("http://localhost:11434/v1"))
-                .toString());
-        openAi.model =
-            m_settings->value(QStringLiteral("ai/openaiModel"), QStringLiteral("llama3.1")).toString();
+        openAi.baseUrl = ai.openaiBaseUrl;
+        openAi.model = ai.openaiModel;
         return std::make_unique<OpenAiCompatibleClient>(m_http, openAi);
     }
-    if (kind == u"none") {
+    case AiProviderKind::None:
         return nullptr;
+    case AiProviderKind::Gemini:
+        break;
     }
     GeminiClient::Config gemini;
     gemini.baseUrl = m_config.geminiUrl;
@@ -63,9 +62,10 @@ std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiK
 
 void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &geminiModel)
 {
-    const QStringList parts{m_settings->value(QStringLiteral("ai/provider")).toString(), geminiKey,
-                            geminiModel, m_settings->value(QStringLiteral("ai/openaiBaseUrl")).toString(),
-                            m_settings->value(QStringLiteral("ai/openaiModel")).toString()};
+    const AiSettings ai = m_settings->aiSettings();
+    m_service->setSampling(ai.temperature, ai.maxOutputTokens);
+    const QStringList parts{AppSettings::toString(ai.provider), geminiKey, geminiModel,
+                            ai.openaiBaseUrl.toString(), ai.openaiModel};
     const QString signature = parts.join(u'\n');
     if (m_provider && signature == m_providerSignature) {
         return; // nothing changed: keep a running analysis

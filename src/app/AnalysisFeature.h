@@ -9,13 +9,12 @@
 #include <functional>
 #include <memory>
 
-class QSettings;
-
 namespace ba {
 
 class AiProvider;
 class AnalysisService;
 class AnalysisStore;
+class AppSettings;
 class HttpClient;
 class PriceStore;
 class RefreshCoordinator;
@@ -26,13 +25,14 @@ class AnalysisFeature : public QObject
 {
     Q_OBJECT
 public:
-    AnalysisFeature(const AppConfig &config, QSettings *settings, QSqlDatabase db, HttpClient *http,
+    AnalysisFeature(const AppConfig &config, const AppSettings *settings, QSqlDatabase db, HttpClient *http,
                     PriceStore *prices, QObject *parent = nullptr);
     ~AnalysisFeature() override;
 
     AnalysisService *service() const { return m_service.get(); }
     void attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews);
-    // Rebuilds the provider from the settings and keys (after the Settings dialog).
+    // Rebuilds the provider from the settings and keys (after the Settings dialog) when they
+    // changed; the sampling settings (temperature, output budget) apply to the next request.
     void reconfigure(const QString &geminiKey, const QString &geminiModel = QString());
     // Asks the configured kind of provider for its models ("List models" in Settings).
     void listModels(bool openAiCompatible, const QString &geminiKey, const QUrl &openAiBaseUrl,
@@ -43,7 +43,7 @@ private:
     std::unique_ptr<AiProvider> makeProvider(const QString &geminiKey, const QString &geminiModel) const;
 
     AppConfig m_config;
-    QSettings *m_settings;
+    const AppSettings *m_settings;
     HttpClient *m_http;
     PriceStore *m_prices;
     std::unique_ptr<AnalysisStore> m_store;

@@ -3,23 +3,25 @@
 #include "app/AnalysisFeature.h"
 #include "app/NewsFeature.h"
 #include "app/SettingsFeature.h"
+#include "domain/SourceIds.h"
 #include "gui/AboutDialog.h"
 #include "gui/AnalysisView.h"
+#include "gui/DatabaseRecovery.h"
 #include "gui/DiagnosticReportDialog.h"
-#include "gui/EmptyStateWidget.h"
 #include "gui/HealthPanel.h"
 #include "gui/LogDock.h"
 #include "gui/MainWindow.h"
-#include "gui/MarkdownRenderer.h"
 #include "gui/NewsView.h"
 #include "gui/PriceChartView.h"
 #include "gui/PricePresenter.h"
+#include "gui/TroubleshootingDialog.h"
 #include "logging/LogHub.h"
 #include "net/CoinGeckoClient.h"
 #include "net/HttpClient.h"
 #include "news/RssSource.h"
 #include "services/AppSettings.h"
 #include "services/CoinCatalog.h"
+#include "services/CoinGeckoPlanRules.h"
 #include "services/DiagnosticReport.h"
 #include "services/KeyStore.h"
 #include "services/NewsService.h"
@@ -29,72 +31,29 @@
 #include "storage/Database.h"
 #include "storage/PriceStore.h"
 
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFile>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QMenu>
-#include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QPushButton>
+#include <QSettings>
 #include <QTime>
-#include <QVBoxLayout>
-
-namespace {
-Q_LOGGING_CATEGORY(lc, "ba.app.context")
-} // namespace
 
 namespace ba {
 
 namespace {
-
-// The plan decides host, key header and budget; a key with no chosen plan is most likely a free Demo key.
-CoinGeckoClient::Config coinGeckoConfig(const AppConfig &config, CoinGeckoPlan plan, const QString &key,
-                                        int requestsPerMinute)
-{
-    CoinGeckoClient::Config gecko;
-    gecko.apiKey = key;
-    gecko.plan = key.isEmpty() ? CoinGeckoPlan::Keyless
-                               : (plan == CoinGeckoPlan::Keyless ? CoinGeckoPlan::Demo : plan);
-    const bool defaultHost = config.coingeckoUrl == QUrl(QString::fromLatin1(ConfigDefaults::CoinGeckoUrl));
-    gecko.baseUrl = gecko.plan == CoinGeckoPlan::Pro && defaultHost
-                        ? CoinGeckoClient::defaultBaseUrl(CoinGeckoPlan::Pro)
-                        : config.coingeckoUrl;
-    if (requestsPerMinute > 0) {
-        gecko.budget = RateLimiter::Budget{requestsPerMinute, 60000};
-    }
-    return gecko;
+constexpr int RecentHeadlinesForAnalysis = 10;
 }
 
-} // namespace
-
 AppContext::AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_settings(std::move(settings)), m_logHub(logHub),
+    : QObject(parent), m_config(std::move(config)), m_logHub(logHub), m_settings(std::move(settings)),
+      m_appSettings(std::make_unique<AppSettings>(m_settings.get(), m_config.geminiModel)),
       m_database(std::make_unique<Database>())
 {}
 
-AppContext::~AppContext()
-{
-    // Views and services go before the store, the store before the database connection.
-    m_autoRefresh.stop();
-    m_window.reset();
-    delete m_analysis;
-    delete m_news;
-    delete m_settingsFeature;
-    delete m_metrics;
-    delete m_refresh;
-    delete m_prices;
-    delete m_coinGecko;
-    delete m_http; // aborts what is still running
-    delete m_network;
-    m_priceStore.reset();
-    m_database->close();
-}
+AppContext::~AppContext() = default; // members go in reverse order of declaration (see the header)
 
 bool AppContext::start()
 {
-    if (!openDatabase()) {
+    if (!DatabaseRecovery::open(*m_database, m_config.databasePath())) {
         return false;
     }
     buildServices();
@@ -109,79 +68,39 @@ bool AppContext::start()
     return true;
 }
 
-bool AppContext::openDatabase()
-{
-    const QString path = m_config.databasePath();
-    Database::OpenResult result = m_database->open(path);
-    if (result.status == Database::OpenStatus::Ok) {
-        return true;
-    }
-    qCCritical(lc).noquote() << "Database" << path << "unusable:" << result.detail;
-
-    if (result.status != Database::OpenStatus::NotADatabase) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);
-        return false;
-    }
-
-    // A damaged file is kept: the user may start afresh while it stays, renamed, beside the new one.
-    QMessageBox box(QMessageBox::Warning, tr("Bitcoin Analyzer"), result.message);
-    box.setInformativeText(tr("You can start with a fresh database; the damaged file will be kept, renamed, "
-                              "in the same folder."));
-    QPushButton *fresh = box.addButton(tr("Start With a Fresh Database"), QMessageBox::AcceptRole);
-    box.addButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != fresh) {
-        return false;
-    }
-    QString error;
-    const QString keptAs = Database::setAsideDamagedFile(path, &error);
-    if (keptAs.isEmpty()) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"),
-                              tr("The damaged database could not be moved aside: %1").arg(error));
-        return false;
-    }
-    qCWarning(lc).noquote() << "Damaged database kept as" << keptAs;
-    result = m_database->open(path);
-    if (result.status != Database::OpenStatus::Ok) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);
-        return false;
-    }
-    return true;
-}
-
 void AppContext::buildServices()
 {
-    m_settingsFeature = new SettingsFeature(m_config, m_settings.get());
+    m_settingsFeature = std::make_unique<SettingsFeature>(m_config, m_appSettings.get());
     m_priceStore = std::make_unique<PriceStore>(m_database->connection());
-    m_network = new QNetworkAccessManager;
-    m_http = new HttpClient(m_network);
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_http = std::make_unique<HttpClient>(m_network.get());
+    m_coinGecko = std::make_unique<CoinGeckoClient>(
+        m_http.get(),
+        coinGeckoClientConfig(m_config.coingeckoUrl, m_appSettings->coinGeckoPlan(), m_config.coingeckoApiKey,
+                              m_appSettings->coinGeckoRequestsPerMinute()));
 
-    const AppSettings *appSettings = m_settingsFeature->settings();
-    const CoinGeckoClient::Config geckoConfig =
-        coinGeckoConfig(m_config, appSettings->coinGeckoPlan(), m_config.coingeckoApiKey,
-                        appSettings->coinGeckoRequestsPerMinute());
-    m_coinGecko = new CoinGeckoClient(m_http, geckoConfig);
-
-    m_prices = new PriceService(m_coinGecko, m_priceStore.get());
+    m_prices = std::make_unique<PriceService>(m_coinGecko.get(), m_priceStore.get());
     m_prices->setOffline(m_config.offline);
-    const auto range = static_cast<PriceRange>(
-        qBound(0, m_settings->value(QStringLiteral("chart/range"), int(PriceRange::Month)).toInt(),
-               int(PriceRange::Max)));
-    m_prices->select(m_config.coin, m_config.currency, range);
+    m_prices->select(m_config.coin, m_config.currency, m_appSettings->chartRange());
+    m_refresh = std::make_unique<RefreshCoordinator>(m_prices.get());
 
-    m_refresh = new RefreshCoordinator(m_prices);
-    m_metrics = new SourceMetrics;
-    for (const char *source : {"coingecko", "news-browser"}) {
-        m_metrics->addSource(QString::fromLatin1(source));
-    }
-    m_metrics->attach(m_http);
-    m_metrics->setRateLimiter(QStringLiteral("coingecko"), m_coinGecko->rateLimiter());
-    connect(m_refresh, &RefreshCoordinator::stepFinished, m_metrics,
-            [this](const QString &, const StepReport &report) { m_metrics->recordStep(report); });
-    m_analysis =
-        new AnalysisFeature(m_config, m_settings.get(), m_database->connection(), m_http, m_priceStore.get());
-    m_news = new NewsFeature(m_config, m_database->connection(), m_http);
-    m_news->attach(m_refresh);
+    m_analysis = std::make_unique<AnalysisFeature>(m_config, m_appSettings.get(), m_database->connection(),
+                                                   m_http.get(), m_priceStore.get());
+    m_news = std::make_unique<NewsFeature>(m_config, m_database->connection(), m_http.get());
+    m_news->attach(m_refresh.get());
+    m_analysis->attach(m_refresh.get(), [this] { return m_news->recent(RecentHeadlinesForAnalysis); });
+    buildMetrics();
+
+    connect(&m_autoRefresh, &QTimer::timeout, this,
+            [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
+    connect(m_refresh.get(), &RefreshCoordinator::finished, this, &AppContext::onRefreshFinished);
+}
+
+void AppContext::buildMetrics()
+{
+    m_metrics = std::make_unique<SourceMetrics>();
+    m_metrics->addSource(SourceIds::CoinGecko);
+    m_metrics->addSource(SourceIds::NewsBrowser);
     // One health row per enabled feed, after the browser row it stands in for.
     for (const NewsSiteProfile &feed :
          m_news->service()->config().enabledOfKind(NewsSiteProfile::Kind::Rss)) {
@@ -189,15 +108,15 @@ void AppContext::buildServices()
         m_metrics->addSource(RssSource::metricsSource(feed),
                              saysRss ? feed.name : tr("%1 (RSS)").arg(feed.name));
     }
-    m_metrics->addSource(QStringLiteral("gemini"));
-    connect(m_news->service(), &NewsService::browserScraped, m_metrics,
+    m_metrics->addSource(SourceIds::Gemini);
+    m_metrics->attach(m_http.get());
+    m_metrics->setRateLimiter(SourceIds::CoinGecko, m_coinGecko->rateLimiter());
+    connect(m_refresh.get(), &RefreshCoordinator::stepFinished, m_metrics.get(),
+            [this](const QString &, const StepReport &report) { m_metrics->recordStep(report); });
+    connect(m_news->service(), &NewsService::browserScraped, m_metrics.get(),
             [this](qint64 latencyMs, const FetchError &error, const QUrl &page) {
-                m_metrics->recordOutcome(QStringLiteral("news-browser"), latencyMs, error, page);
+                m_metrics->recordOutcome(SourceIds::NewsBrowser, latencyMs, error, page);
             });
-    m_analysis->attach(m_refresh, [this] { return m_news->recent(10); });
-    connect(&m_autoRefresh, &QTimer::timeout, this,
-            [this] { m_refresh->refresh(RefreshCoordinator::Trigger::Timer); });
-    connect(m_refresh, &RefreshCoordinator::finished, this, &AppContext::onRefreshFinished);
 }
 
 void AppContext::buildWindow()
@@ -215,12 +134,21 @@ void AppContext::buildWindow()
     analysisView->bindTo(m_analysis->service());
     parts.analysisView = analysisView;
     parts.logDock = new LogDock(&m_logHub);
-    m_window = std::make_unique<MainWindow>(parts, m_settings.get());
-    m_pricePresenter = new PricePresenter(m_prices, m_refresh, chart, m_window.get(), m_window.get());
-    auto *coins = new CoinCatalog(m_coinGecko, m_settings.get(), m_pricePresenter);
+    m_window = std::make_unique<MainWindow>(parts, m_appSettings.get());
+    m_pricePresenter =
+        new PricePresenter(m_prices.get(), m_refresh.get(), chart, m_window.get(), m_window.get());
+    auto *coins = new CoinCatalog(m_coinGecko.get(), m_appSettings.get(), m_pricePresenter);
     coins->setOffline(m_config.offline);
     m_pricePresenter->bindCoinCatalog(coins);
+    connect(chart, &PriceChartView::rangeChanged, this,
+            [this](ChartRange range) { m_appSettings->setChartRange(range); });
+    wireWindow();
+    m_settingsFeature->loadKeys();
+    addObservability();
+}
 
+void AppContext::wireWindow()
+{
     connect(m_window.get(), &MainWindow::refreshRequested, this, [this] {
         if (m_config.offline) {
             m_window->showStatus(tr("Offline mode: refreshing is switched off (started with --offline)."),
@@ -229,22 +157,19 @@ void AppContext::buildWindow()
         }
         m_refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
     });
-    connect(m_window.get(), &MainWindow::aboutRequested, this, &AppContext::showAbout);
+    connect(m_window.get(), &MainWindow::aboutRequested, this,
+            [this] { AboutDialog(m_window.get()).exec(); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppContext::openSettings);
-    connect(m_settingsFeature, &SettingsFeature::applied, this, &AppContext::applySettings);
-    connect(m_settingsFeature, &SettingsFeature::message, m_window.get(),
+    connect(m_settingsFeature.get(), &SettingsFeature::applied, this, &AppContext::applySettings);
+    connect(m_settingsFeature.get(), &SettingsFeature::message, m_window.get(),
             [this](const QString &text) { m_window->showStatus(text, 10000); });
-    m_settingsFeature->loadKeys();
-    addObservability();
-    connect(chart, &PriceChartView::rangeChanged, this,
-            [this](ChartRange range) { m_settings->setValue(QStringLiteral("chart/range"), int(range)); });
-    connect(m_refresh, &RefreshCoordinator::started, this,
+    connect(m_refresh.get(), &RefreshCoordinator::started, this,
             [this](const QString &id) { m_window->setRefreshState(tr("Refreshing… (%1)").arg(id)); });
 }
 
 void AppContext::startAutoRefresh()
 {
-    const int minutes = m_settingsFeature->settings()->refreshIntervalMinutes();
+    const int minutes = m_appSettings->refreshIntervalMinutes();
     m_metrics->setStaleAfter(SourceMetrics::staleAfterForRefresh(minutes));
     m_autoRefresh.stop();
     if (minutes <= 0 || m_config.offline) {
@@ -256,17 +181,13 @@ void AppContext::startAutoRefresh()
 
 void AppContext::applySettings()
 {
-    const AppSettings *settings = m_settingsFeature->settings();
     const KeyStore *keys = m_settingsFeature->keys();
-    m_analysis->reconfigure(keys->key(ApiKey::Gemini), settings->geminiModel());
-
-    const CoinGeckoClient::Config gecko =
-        coinGeckoConfig(m_config, settings->coinGeckoPlan(), keys->key(ApiKey::CoinGecko),
-                        settings->coinGeckoRequestsPerMinute());
-    m_coinGecko->setConfig(gecko);
-    m_coinGecko->rateLimiter()->setBudget(gecko.budget.value_or(CoinGeckoClient::defaultBudget(gecko.plan)));
+    m_analysis->reconfigure(keys->key(ApiKey::Gemini), m_appSettings->geminiModel());
+    m_coinGecko->setConfig(coinGeckoClientConfig(m_config.coingeckoUrl, m_appSettings->coinGeckoPlan(),
+                                                 keys->key(ApiKey::CoinGecko),
+                                                 m_appSettings->coinGeckoRequestsPerMinute()));
     m_logHub.setSecrets({keys->key(ApiKey::Gemini), keys->key(ApiKey::CoinGecko)});
-    m_news->service()->setRetentionDays(settings->newsRetentionDays());
+    m_news->service()->setRetentionDays(m_appSettings->newsRetentionDays());
     startAutoRefresh();
 }
 
@@ -274,7 +195,7 @@ void AppContext::openSettings()
 {
     m_settingsFeature->openDialog(m_window.get(), m_news->service(),
                                   [this](std::function<void(QStringList, QString)> done) {
-                                      const AiSettings ai = m_settingsFeature->settings()->aiSettings();
+                                      const AiSettings ai = m_appSettings->aiSettings();
                                       m_analysis->listModels(ai.provider == AiProviderKind::OpenAiCompatible,
                                                              m_settingsFeature->keys()->key(ApiKey::Gemini),
                                                              ai.openaiBaseUrl, std::move(done));
@@ -300,47 +221,26 @@ void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &r
 
 void AppContext::addObservability()
 {
-    m_healthPanel = new HealthPanel(m_metrics, m_window.get());
+    m_healthPanel = new HealthPanel(m_metrics.get(), m_window.get());
     m_healthPanel->setObjectName(QStringLiteral("healthPanel"));
     m_window->addBottomDock(m_healthPanel, tr("&Health"), QKeySequence(tr("Ctrl+H")));
 
     m_window->helpMenu()->addSeparator();
-    m_window->helpMenu()->addAction(tr("&Troubleshooting Guide"), this, &AppContext::showTroubleshooting);
+    m_window->helpMenu()->addAction(tr("&Troubleshooting Guide"), this,
+                                    [this] { TroubleshootingDialog(m_window.get()).exec(); });
     m_window->helpMenu()->addAction(tr("Save &Diagnostic Report…"), this, [this] {
         const QString path = saveDiagnosticReport(m_window.get(), [this] {
-            return DiagnosticReport::gather(m_config, m_metrics, &m_logHub, m_database.get());
+            return DiagnosticReport::gather(m_config, m_metrics.get(), &m_logHub, m_database.get());
         });
         if (!path.isEmpty()) {
             m_window->showStatus(tr("Diagnostic report saved to %1.").arg(path), 8000);
         }
     });
-    connect(m_refresh, &RefreshCoordinator::finished, m_healthPanel, [this] {
+    connect(m_refresh.get(), &RefreshCoordinator::finished, m_healthPanel, [this] {
         m_healthPanel->setNextRefresh(
             m_autoRefresh.isActive() ? QDateTime::currentDateTime().addMSecs(m_autoRefresh.remainingTime())
                                      : QDateTime());
     });
-}
-
-void AppContext::showTroubleshooting()
-{
-    QDialog dialog(m_window.get());
-    dialog.setWindowTitle(tr("Troubleshooting Guide"));
-    dialog.resize(760, 640);
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *text = new MarkdownRenderer(&dialog);
-    QFile file(QStringLiteral(":/docs/troubleshooting.md"));
-    text->setMarkdownText(file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString());
-    layout->addWidget(text);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog.exec();
-}
-
-void AppContext::showAbout()
-{
-    AboutDialog dialog(m_window.get());
-    dialog.exec();
 }
 
 } // namespace ba

@@ -4,17 +4,19 @@
 #include "services/StepReport.h"
 
 #include <QObject>
-#include <QSettings>
 #include <QTimer>
 #include <memory>
 
 class QNetworkAccessManager;
+class QSettings;
 
 namespace ba {
 
 class AnalysisFeature;
+class AppSettings;
 class CoinGeckoClient;
 class Database;
+class HealthPanel;
 class HttpClient;
 class LogHub;
 class MainWindow;
@@ -25,9 +27,10 @@ class PriceStore;
 class RefreshCoordinator;
 class SettingsFeature;
 class SourceMetrics;
-class HealthPanel;
 
-// Builds everything, wires signals and owns lifetimes. main() only creates this.
+// The composition root: builds every part, wires their signals and owns their lifetimes.
+// main() only creates this. What a part does lives in that part (dialogs in gui/, rules in
+// services/); here is only who talks to whom.
 class AppContext : public QObject
 {
     Q_OBJECT
@@ -43,35 +46,38 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
 
 private:
-    bool openDatabase();
     void buildServices();
+    void buildMetrics();
     void buildWindow();
+    void wireWindow();
+    void addObservability();
     void startAutoRefresh();
     void applySettings();
     void openSettings();
-    void addObservability();
-    void showTroubleshooting();
     void onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs);
-    void showAbout();
 
     AppConfig m_config;
-    std::unique_ptr<QSettings> m_settings;
     LogHub &m_logHub;
+    // Owned parts, in the order they are built. C++ destroys them in reverse: the window before the
+    // features, the features before the clients that serve them, the HTTP client (which aborts what
+    // still runs) before its network manager, and every store before the database connection.
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AppSettings> m_appSettings;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<PriceStore> m_priceStore;
-    QNetworkAccessManager *m_network = nullptr;
-    HttpClient *m_http = nullptr;
-    CoinGeckoClient *m_coinGecko = nullptr;
-    PriceService *m_prices = nullptr;
-    RefreshCoordinator *m_refresh = nullptr;
-    AnalysisFeature *m_analysis = nullptr;
-    NewsFeature *m_news = nullptr;
-    SettingsFeature *m_settingsFeature = nullptr;
-    SourceMetrics *m_metrics = nullptr;
-    HealthPanel *m_healthPanel = nullptr;
-    std::unique_ptr<MainWindow> m_window;
-    PricePresenter *m_pricePresenter = nullptr;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<CoinGeckoClient> m_coinGecko;
+    std::unique_ptr<PriceService> m_prices;
+    std::unique_ptr<RefreshCoordinator> m_refresh;
+    std::unique_ptr<SourceMetrics> m_metrics;
+    std::unique_ptr<SettingsFeature> m_settingsFeature;
+    std::unique_ptr<NewsFeature> m_news;
+    std::unique_ptr<AnalysisFeature> m_analysis;
     QTimer m_autoRefresh;
+    std::unique_ptr<MainWindow> m_window;
+    PricePresenter *m_pricePresenter = nullptr; // child of the window
+    HealthPanel *m_healthPanel = nullptr;       // child of the window
 };
 
 } // namespace ba

@@ -2,6 +2,7 @@
 
 #include "app/CommandLine.h"
 #include "logging/LogHub.h"
+#include "services/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -82,12 +83,8 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments,
     const QString dataDir = resolveDataDir(sources, &explicitDir);
     std::unique_ptr<QSettings> settings = openSettings(dataDir, explicitDir);
     QSettings *settingsPtr = settings.get();
-    sources.settings = [settingsPtr](const QString &key) -> std::optional<QString> {
-        // The model picked in Settings (AppSettings' key); other options keep a "config/" twin.
-        const QString name = key == QLatin1String(ConfigKeys::GeminiModel) ? QStringLiteral("ai/geminiModel")
-                                                                           : QStringLiteral("config/") + key;
-        const QVariant value = settingsPtr->value(name);
-        return value.isValid() ? std::optional<QString>(value.toString()) : std::nullopt;
+    sources.settings = [settingsPtr](const QString &key) {
+        return AppSettings(settingsPtr).configValue(key);
     };
 
     ConfigResult resolved = resolveConfig(sources);

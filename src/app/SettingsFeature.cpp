@@ -8,9 +8,8 @@
 
 namespace ba {
 
-SettingsFeature::SettingsFeature(const AppConfig &config, QSettings *settings, QObject *parent)
-    : QObject(parent), m_settings(std::make_unique<AppSettings>(settings, config.geminiModel)),
-      m_keys(std::make_unique<KeyStore>(config))
+SettingsFeature::SettingsFeature(const AppConfig &config, AppSettings *settings, QObject *parent)
+    : QObject(parent), m_settings(settings), m_keys(std::make_unique<KeyStore>(config))
 {
     connect(m_keys.get(), &KeyStore::loaded, this, &SettingsFeature::applied);
     connect(m_keys.get(), &KeyStore::keyChanged, this, &SettingsFeature::applied);
@@ -31,7 +30,7 @@ void SettingsFeature::openDialog(
     QWidget *parent, const NewsService *news,
     const std::function<void(std::function<void(QStringList, QString)>)> &listModels)
 {
-    SettingsDialog dialog(m_settings.get(), m_keys.get(), parent);
+    SettingsDialog dialog(m_settings, m_keys.get(), parent);
     if (news) {
         QList<SettingsDialog::Feed> feeds;
         QStringList enabled;

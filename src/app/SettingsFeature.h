@@ -6,7 +6,6 @@
 #include <functional>
 #include <memory>
 
-class QSettings;
 class QWidget;
 
 namespace ba {
@@ -21,10 +20,11 @@ class SettingsFeature : public QObject
 {
     Q_OBJECT
 public:
-    SettingsFeature(const AppConfig &config, QSettings *settings, QObject *parent = nullptr);
+    // `settings` must outlive the feature.
+    SettingsFeature(const AppConfig &config, AppSettings *settings, QObject *parent = nullptr);
     ~SettingsFeature() override;
 
-    AppSettings *settings() const { return m_settings.get(); }
+    AppSettings *settings() const { return m_settings; }
     KeyStore *keys() const { return m_keys.get(); }
     void loadKeys();
     // Shows the dialog; listModels answers the dialog's "List models" button.
@@ -36,7 +36,7 @@ Q_SIGNALS:
     void message(const QString &text); // for the status bar
 
 private:
-    std::unique_ptr<AppSettings> m_settings;
+    AppSettings *m_settings;
     std::unique_ptr<KeyStore> m_keys;
 };
 

@@ -47,4 +47,13 @@ struct NewsItem
     qint64 fetchedMs = 0;
 };
 
+// One entry of the coin picker.
+struct CoinChoice
+{
+    QString id;    // CoinGecko id, "bitcoin"
+    QString label; // "Bitcoin (BTC)"
+
+    friend bool operator==(const CoinChoice &, const CoinChoice &) = default;
+};
+
 } // namespace ba

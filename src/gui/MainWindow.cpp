@@ -1,5 +1,6 @@
 #include "gui/MainWindow.h"
 
+#include "services/AppSettings.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
@@ -8,7 +9,6 @@
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QScreen>
-#include <QSettings>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.gui.mainwindow")
@@ -18,17 +18,13 @@ namespace ba {
 
 namespace {
 
-const QString GeometryKey = QStringLiteral("window/geometry");
-const QString StateKey = QStringLiteral("window/state");
-const QString SplitMainKey = QStringLiteral("window/splitMain");
-const QString SplitBottomKey = QStringLiteral("window/splitBottom");
 constexpr int DefaultWidth = 1280;
 constexpr int DefaultHeight = 800;
 constexpr int StateVersion = 1; // bump when docks change, so old saved layouts are ignored
 
 } // namespace
 
-MainWindow::MainWindow(const Parts &parts, QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(const Parts &parts, AppSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
 {
     m_ui->setupUi(this);
@@ -150,9 +146,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::restoreLayout()
 {
-    const bool restored =
-        m_settings != nullptr && restoreGeometry(m_settings->value(GeometryKey).toByteArray());
-    if (!restored) {
+    const WindowLayout saved = m_settings != nullptr ? m_settings->windowLayout() : WindowLayout{};
+    if (!restoreGeometry(saved.geometry)) {
         // First start (or unreadable settings): a comfortable size that still fits small screens.
         QSize size(DefaultWidth, DefaultHeight);
         if (const QScreen *screen = QGuiApplication::primaryScreen()) {
@@ -164,20 +159,17 @@ void MainWindow::restoreLayout()
     if (m_settings == nullptr) {
         return;
     }
-    restoreState(m_settings->value(StateKey).toByteArray(), StateVersion);
-    m_ui->splitMain->restoreState(m_settings->value(SplitMainKey).toByteArray());
-    m_ui->splitBottom->restoreState(m_settings->value(SplitBottomKey).toByteArray());
+    restoreState(saved.state, StateVersion);
+    m_ui->splitMain->restoreState(saved.splitMain);
+    m_ui->splitBottom->restoreState(saved.splitBottom);
 }
 
 void MainWindow::saveLayout() const
 {
-    if (m_settings == nullptr) {
-        return;
+    if (m_settings != nullptr) {
+        m_settings->setWindowLayout({saveGeometry(), saveState(StateVersion), m_ui->splitMain->saveState(),
+                                     m_ui->splitBottom->saveState()});
     }
-    m_settings->setValue(GeometryKey, saveGeometry());
-    m_settings->setValue(StateKey, saveState(StateVersion));
-    m_settings->setValue(SplitMainKey, m_ui->splitMain->saveState());
-    m_settings->setValue(SplitBottomKey, m_ui->splitBottom->saveState());
 }
 
 } // namespace ba

@@ -7,13 +7,14 @@
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QSettings;
 
 namespace Ui {
 class MainWindow;
 }
 
 namespace ba {
+
+class AppSettings;
 
 // The window frame: menus, status bar and where the views go. It owns no data and calls no
 // service; menu choices leave as signals and AppContext decides what they do.
@@ -30,7 +31,7 @@ public:
     };
 
     // Takes ownership of the parts. settings may be null (nothing saved or restored).
-    MainWindow(const Parts &parts, QSettings *settings, QWidget *parent = nullptr);
+    MainWindow(const Parts &parts, AppSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QMenu *viewMenu() const; // for later entries such as "Health"
@@ -63,7 +64,7 @@ private:
     void saveLayout() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    QSettings *m_settings;
+    AppSettings *m_settings;
     QLabel *m_refreshStateLabel = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "net/CoinGeckoClient.h"
 
+#include "domain/SourceIds.h"
 #include "net/CoinGeckoParser.h"
 #include "net/HttpClient.h"
 
@@ -246,7 +247,7 @@ void CoinGeckoClient::issue(const QUrl &url, ApiCall *call)
     request.timeoutMs = m_config.timeoutMs;
     request.maxAttempts = m_config.maxAttempts;
     request.maxBytes = m_config.maxBytes;
-    request.source = QStringLiteral("coingecko");
+    request.source = SourceIds::CoinGecko;
     request.rateLimiter = &m_limiter;
     request.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     if (!m_config.apiKey.isEmpty() && m_config.plan != CoinGeckoPlan::Keyless) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/SourceIds.h"
 #include "net/AiHttpGeneration.h"
 #include "net/AiProvider.h"
 #include "net/ApiReply.h"
@@ -44,7 +45,7 @@ public:
     void setConfig(const Config &config); // for generations started later
     const Config &config() const { return m_config; }
 
-    QString providerId() const override { return QStringLiteral("gemini"); }
+    QString providerId() const override { return SourceIds::Gemini; }
     QString model() const override;     // without "models/"
     bool isConfigured() const override; // a key and a model
     // Finishes with Unauthorized (no key) or BadRequest (bad model id) without a request when

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/SourceIds.h"
 #include "net/AiHttpGeneration.h"
 #include "net/AiProvider.h"
 #include "net/ApiReply.h"
@@ -42,7 +43,7 @@ public:
     void setConfig(const Config &config);
     const Config &config() const { return m_config; }
 
-    QString providerId() const override { return QStringLiteral("openai-compatible"); }
+    QString providerId() const override { return SourceIds::OpenAiCompatible; }
     QString model() const override { return m_config.model.trimmed(); }
     bool isConfigured() const override; // a valid base URL and a model
     AiGeneration *generate(const AiRequest &request) override;

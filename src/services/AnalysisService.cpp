@@ -1,5 +1,6 @@
 #include "services/AnalysisService.h"
 
+#include "domain/SourceIds.h"
 #include "logging/Correlation.h"
 #include "net/AiProvider.h"
 #include "services/AnalysisComparison.h"
@@ -51,6 +52,12 @@ void AnalysisService::setOffline(bool offline)
 void AnalysisService::setLanguage(const QString &language)
 {
     m_language = PromptBuilder::normalisedLanguage(language);
+}
+
+void AnalysisService::setSampling(double temperature, int maxOutputTokens)
+{
+    m_temperature = temperature;
+    m_maxOutputTokens = maxOutputTokens;
 }
 
 void AnalysisService::setClock(std::function<qint64()> nowMs)
@@ -196,8 +203,8 @@ void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltP
     request.prompt = prompt.prompt;
     request.correlationId = correlationId;
     request.stream = true;
-    // ~400 words need ~700 tokens, but thinking models (Gemini 2.5) spend this budget on thoughts too.
-    request.maxOutputTokens = 4096;
+    request.temperature = m_temperature;
+    request.maxOutputTokens = m_maxOutputTokens;
     qCInfo(lc).noquote() << QStringLiteral("asking %1 (%2), prompt %3 bytes, %4 headlines")
                                 .arg(m_pending->providerId, m_pending->model,
                                      QString::number(prompt.utf8Size()),
@@ -329,10 +336,10 @@ QString AnalysisService::sincePrevious(const AnalysisRecord &record) const
 
 QString AnalysisService::providerDisplayName(const QString &providerId)
 {
-    if (providerId == QLatin1String("gemini")) {
+    if (providerId == SourceIds::Gemini) {
         return QStringLiteral("Gemini");
     }
-    if (providerId == QLatin1String("openai-compatible")) {
+    if (providerId == SourceIds::OpenAiCompatible) {
         return tr("Local AI server");
     }
     if (providerId == LocalProvider) {

@@ -52,6 +52,8 @@ public:
     void setLanguage(const QString &language);
     QString language() const { return m_language; }
     void setPromptLimit(qsizetype maxBytes) { m_promptLimit = maxBytes; }
+    // What each AI request asks for (Settings → AI): sampling temperature and the output budget.
+    void setSampling(double temperature, int maxOutputTokens);
     // For tests: the time stamped on created records (Unix ms UTC).
     void setClock(std::function<qint64()> nowMs);
 
@@ -112,6 +114,9 @@ private:
     bool m_offline = false;
     QString m_language = QStringLiteral("en");
     qsizetype m_promptLimit = PromptBuilder::DefaultMaxBytes;
+    double m_temperature = 0.4;
+    // ~400 words need ~700 tokens, but thinking models (Gemini 2.5) spend this budget on thoughts too.
+    int m_maxOutputTokens = 4096;
     std::function<qint64()> m_clock;
     std::optional<MarketSummary> m_lastSummary;
     QString m_lastCorrelationId;

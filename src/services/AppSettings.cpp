@@ -1,6 +1,7 @@
 #include "services/AppSettings.h"
 
 #include "domain/AppConfig.h"
+#include "domain/SourceIds.h"
 
 #include <QSettings>
 #include <cmath>
@@ -212,13 +213,76 @@ void AppSettings::setLanguage(const QString &language)
     m_settings->setValue(key(SettingsKeys::Language), value == u"en" || value == u"fr" ? value : QString());
 }
 
+PriceRange AppSettings::chartRange() const
+{
+    return static_cast<PriceRange>(readInt(*m_settings, SettingsKeys::ChartRange, int(PriceRange::Month),
+                                           int(PriceRange::Day), int(PriceRange::Max)));
+}
+
+void AppSettings::setChartRange(PriceRange range)
+{
+    m_settings->setValue(key(SettingsKeys::ChartRange), int(range));
+}
+
+CoinListCache AppSettings::coinList() const
+{
+    CoinListCache list;
+    for (const QString &entry : m_settings->value(key(SettingsKeys::CoinList)).toStringList()) {
+        const qsizetype tab = entry.indexOf(u'\t');
+        if (tab > 0 && tab + 1 < entry.size()) {
+            list.coins.append({entry.left(tab), entry.mid(tab + 1)});
+        }
+    }
+    if (!list.coins.isEmpty()) {
+        list.fetchedMs = m_settings->value(key(SettingsKeys::CoinListFetched)).toLongLong();
+    }
+    return list;
+}
+
+void AppSettings::setCoinList(const CoinListCache &list)
+{
+    QStringList entries;
+    for (const CoinChoice &coin : list.coins) {
+        entries.append(coin.id + u'\t' + coin.label);
+    }
+    m_settings->setValue(key(SettingsKeys::CoinList), entries);
+    m_settings->setValue(key(SettingsKeys::CoinListFetched), list.fetchedMs);
+}
+
+WindowLayout AppSettings::windowLayout() const
+{
+    WindowLayout layout;
+    layout.geometry = m_settings->value(key(SettingsKeys::WindowGeometry)).toByteArray();
+    layout.state = m_settings->value(key(SettingsKeys::WindowState)).toByteArray();
+    layout.splitMain = m_settings->value(key(SettingsKeys::WindowSplitMain)).toByteArray();
+    layout.splitBottom = m_settings->value(key(SettingsKeys::WindowSplitBottom)).toByteArray();
+    return layout;
+}
+
+void AppSettings::setWindowLayout(const WindowLayout &layout)
+{
+    m_settings->setValue(key(SettingsKeys::WindowGeometry), layout.geometry);
+    m_settings->setValue(key(SettingsKeys::WindowState), layout.state);
+    m_settings->setValue(key(SettingsKeys::WindowSplitMain), layout.splitMain);
+    m_settings->setValue(key(SettingsKeys::WindowSplitBottom), layout.splitBottom);
+}
+
+std::optional<QString> AppSettings::configValue(const QString &configKey) const
+{
+    const QString name = configKey == QLatin1String(ConfigKeys::GeminiModel)
+                             ? key(SettingsKeys::GeminiModel)
+                             : key(SettingsKeys::ConfigPrefix) + configKey;
+    const QVariant value = m_settings->value(name);
+    return value.isValid() ? std::optional<QString>(value.toString()) : std::nullopt;
+}
+
 QString AppSettings::toString(AiProviderKind provider)
 {
     switch (provider) {
     case AiProviderKind::Gemini:
-        return QStringLiteral("gemini");
+        return SourceIds::Gemini;
     case AiProviderKind::OpenAiCompatible:
-        return QStringLiteral("openai-compatible");
+        return SourceIds::OpenAiCompatible;
     case AiProviderKind::None:
         break;
     }

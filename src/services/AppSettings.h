@@ -1,7 +1,11 @@
 #pragma once
 
+#include "domain/MarketTypes.h"
+#include "domain/PriceRange.h"
 #include "net/CoinGeckoTypes.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -35,6 +39,22 @@ struct AiSettings
     friend bool operator==(const AiSettings &, const AiSettings &) = default;
 };
 
+// The coin picker's last list from CoinGecko and when it was fetched (Unix ms).
+struct CoinListCache
+{
+    QList<CoinChoice> coins;
+    qint64 fetchedMs = 0;
+};
+
+// The main window's saved geometry, dock state and splitter positions (Qt's opaque blobs).
+struct WindowLayout
+{
+    QByteArray geometry;
+    QByteArray state;
+    QByteArray splitMain;
+    QByteArray splitBottom;
+};
+
 // Names in the settings file (settings.ini with --data-dir). Part of the on-disk format.
 namespace SettingsKeys {
 inline constexpr auto RefreshInterval = "refresh/intervalMinutes";
@@ -49,6 +69,14 @@ inline constexpr auto OpenAiModel = "ai/openaiModel";
 inline constexpr auto NewsRetentionDays = "news/retentionDays";
 inline constexpr auto NewsEnabledFeeds = "news/enabledFeeds";
 inline constexpr auto Language = "ui/language";
+inline constexpr auto ChartRange = "chart/range";
+inline constexpr auto CoinList = "coins/topList";             // "id\tlabel" per entry
+inline constexpr auto CoinListFetched = "coins/topFetchedMs"; // Unix ms of that list
+inline constexpr auto WindowGeometry = "window/geometry";
+inline constexpr auto WindowState = "window/state";
+inline constexpr auto WindowSplitMain = "window/splitMain";
+inline constexpr auto WindowSplitBottom = "window/splitBottom";
+inline constexpr auto ConfigPrefix = "config/"; // settings twins of command-line options
 } // namespace SettingsKeys
 
 // Typed access to the user's settings with defaults and ranges. A thin wrapper: it owns no state,
@@ -116,6 +144,23 @@ public:
     // ui/language: "" = system locale, "en" or "fr". Takes effect after a restart.
     QString language() const;
     void setLanguage(const QString &language);
+
+    // chart/range: the range last shown (30 days until the user picks one).
+    PriceRange chartRange() const;
+    void setChartRange(PriceRange range);
+
+    // coins/topList and coins/topFetchedMs. No coins when nothing usable is stored.
+    CoinListCache coinList() const;
+    void setCoinList(const CoinListCache &list);
+
+    // window/*: empty blobs when nothing was saved.
+    WindowLayout windowLayout() const;
+    void setWindowLayout(const WindowLayout &layout);
+
+    // The settings value of a command-line option (AppConfig's ConfigKeys name), for the
+    // precedence command line > environment > settings > default. The Gemini model is the one
+    // picked in Settings (ai/geminiModel); other options are read from "config/<key>".
+    std::optional<QString> configValue(const QString &configKey) const;
 
     // Wire names, shared with the settings file and the command line.
     static QString toString(AiProviderKind provider);

@@ -1,10 +1,10 @@
 #include "services/CoinCatalog.h"
 
 #include "net/CoinGeckoClient.h"
+#include "services/AppSettings.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QSettings>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.services.coins")
@@ -12,14 +12,7 @@ Q_LOGGING_CATEGORY(lc, "ba.services.coins")
 
 namespace ba {
 
-namespace {
-
-const auto kListKey = QStringLiteral("coins/topList");         // "id\tlabel" per entry
-const auto kFetchedKey = QStringLiteral("coins/topFetchedMs"); // Unix ms of that list
-
-} // namespace
-
-CoinCatalog::CoinCatalog(CoinGeckoClient *client, QSettings *settings, QObject *parent)
+CoinCatalog::CoinCatalog(CoinGeckoClient *client, AppSettings *settings, QObject *parent)
     : QObject(parent), m_client(client), m_settings(settings), m_coins(builtInCoins()),
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
@@ -93,30 +86,18 @@ void CoinCatalog::load()
     if (!m_settings) {
         return;
     }
-    QList<CoinChoice> coins;
-    for (const QString &entry : m_settings->value(kListKey).toStringList()) {
-        const qsizetype tab = entry.indexOf(u'\t');
-        if (tab > 0 && tab + 1 < entry.size()) {
-            coins.append({entry.left(tab), entry.mid(tab + 1)});
-        }
-    }
-    if (!coins.isEmpty()) {
-        m_coins = coins;
-        m_fetchedMs = m_settings->value(kFetchedKey).toLongLong();
+    const CoinListCache cached = m_settings->coinList();
+    if (!cached.coins.isEmpty()) {
+        m_coins = cached.coins;
+        m_fetchedMs = cached.fetchedMs;
     }
 }
 
 void CoinCatalog::save() const
 {
-    if (!m_settings) {
-        return;
+    if (m_settings) {
+        m_settings->setCoinList({m_coins, m_fetchedMs});
     }
-    QStringList entries;
-    for (const CoinChoice &coin : m_coins) {
-        entries.append(coin.id + u'\t' + coin.label);
-    }
-    m_settings->setValue(kListKey, entries);
-    m_settings->setValue(kFetchedKey, m_fetchedMs);
 }
 
 } // namespace ba

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/FetchError.h"
+#include "domain/MarketTypes.h"
 
 #include <QList>
 #include <QObject>
@@ -8,23 +9,11 @@
 #include <QString>
 #include <functional>
 
-QT_BEGIN_NAMESPACE
-class QSettings;
-QT_END_NAMESPACE
-
 namespace ba {
 
+class AppSettings;
 class CoinGeckoClient;
 class ApiCall;
-
-// One entry of the coin picker.
-struct CoinChoice
-{
-    QString id;    // CoinGecko id, "bitcoin"
-    QString label; // "Bitcoin (BTC)"
-
-    friend bool operator==(const CoinChoice &, const CoinChoice &) = default;
-};
 
 // The coin picker's list: CoinGecko's top coins by market cap (/coins/markets), fetched at most
 // once a day and remembered between runs in the settings, so start-up shows the last list at
@@ -39,7 +28,7 @@ public:
     static constexpr qint64 MaxAgeMs = 24LL * 60 * 60 * 1000;
 
     // Both must outlive the catalog; settings may be null (nothing remembered).
-    CoinCatalog(CoinGeckoClient *client, QSettings *settings, QObject *parent = nullptr);
+    CoinCatalog(CoinGeckoClient *client, AppSettings *settings, QObject *parent = nullptr);
     ~CoinCatalog() override;
 
     QList<CoinChoice> coins() const { return m_coins; }
@@ -62,7 +51,7 @@ private:
     void save() const;
 
     CoinGeckoClient *m_client;
-    QSettings *m_settings;
+    AppSettings *m_settings;
     QList<CoinChoice> m_coins;
     qint64 m_fetchedMs = 0;
     bool m_offline = false;

@@ -1,5 +1,6 @@
 #include "services/PriceService.h"
 
+#include "domain/SourceIds.h"
 #include "logging/Correlation.h"
 #include "net/CoinGeckoClient.h"
 #include "storage/PriceStore.h"
@@ -15,7 +16,7 @@ Q_LOGGING_CATEGORY(lc, "ba.services.prices")
 namespace ba {
 
 namespace {
-const QString kSource = QStringLiteral("coingecko");
+const QString kSource = SourceIds::CoinGecko;
 const QString kSpot = QStringLiteral("simple_price");
 const QString kChart = QStringLiteral("market_chart");
 const QString kOhlc = QStringLiteral("ohlc");

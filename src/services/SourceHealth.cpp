@@ -1,5 +1,7 @@
 #include "services/SourceHealth.h"
 
+#include "domain/SourceIds.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -112,20 +114,20 @@ QString describeLastError(const SourceHealth &health)
 
 QString sourceDisplayName(const QString &source)
 {
-    if (source == u"coingecko") {
+    if (source == SourceIds::CoinGecko) {
         return QStringLiteral("CoinGecko");
     }
-    if (source == u"gemini") {
+    if (source == SourceIds::Gemini) {
         return QStringLiteral("Gemini");
     }
-    if (source == u"openai-compatible") {
+    if (source == SourceIds::OpenAiCompatible) {
         return tr("AI provider (OpenAI-compatible)");
     }
-    if (source == u"news-browser") {
+    if (source == SourceIds::NewsBrowser) {
         return tr("News site (browser)");
     }
-    if (source.startsWith(QLatin1String("rss:"))) {
-        return tr("RSS feed %1").arg(source.mid(4));
+    if (source.startsWith(SourceIds::RssPrefix)) {
+        return tr("RSS feed %1").arg(source.mid(SourceIds::RssPrefix.size()));
     }
     return source;
 }

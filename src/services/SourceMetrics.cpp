@@ -1,5 +1,6 @@
 #include "services/SourceMetrics.h"
 
+#include "domain/SourceIds.h"
 #include "logging/Redactor.h"
 #include "net/HttpClient.h"
 #include "net/HttpTypes.h"
@@ -61,8 +62,8 @@ SourceMetrics::SourceMetrics(Clock clock, QObject *parent) : QObject(parent), m_
 {
     qRegisterMetaType<ba::HealthState>();
     qRegisterMetaType<ba::SourceHealth>();
-    m_stepSources.insert(QStringLiteral("prices"), QStringLiteral("coingecko"));
-    m_stepSources.insert(QStringLiteral("news"), QStringLiteral("news-browser"));
+    m_stepSources.insert(QStringLiteral("prices"), SourceIds::CoinGecko);
+    m_stepSources.insert(QStringLiteral("news"), SourceIds::NewsBrowser);
     m_reevaluateTimer.setInterval(ReevaluateIntervalMs);
     connect(&m_reevaluateTimer, &QTimer::timeout, this, &SourceMetrics::reevaluate);
     m_reevaluateTimer.start();

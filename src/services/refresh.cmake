@@ -4,5 +4,6 @@ target_sources(ba_services PRIVATE
     PriceCsv.h PriceCsv.cpp
     PriceService.h PriceService.cpp
     CoinCatalog.h CoinCatalog.cpp
+    CoinGeckoPlanRules.h CoinGeckoPlanRules.cpp
     RefreshCoordinator.h RefreshCoordinator.cpp
 )

@@ -1,6 +1,7 @@
 #include "gui/EmptyStateWidget.h"
 #include "gui/LogDock.h"
 #include "gui/MainWindow.h"
+#include "services/AppSettings.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -20,7 +21,7 @@ using namespace ba;
 
 namespace {
 
-std::unique_ptr<MainWindow> makeWindow(QSettings *settings)
+std::unique_ptr<MainWindow> makeWindow(AppSettings *settings)
 {
     MainWindow::Parts parts;
     parts.priceView = EmptyStateWidget::forPrices();
@@ -87,6 +88,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AppSettings> m_appSettings;
 };
 
 void TestMainWindow::init()
@@ -95,11 +97,12 @@ void TestMainWindow::init()
     QVERIFY(m_dir->isValid());
     m_settings =
         std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_appSettings = std::make_unique<AppSettings>(m_settings.get());
 }
 
 void TestMainWindow::open_showsTitleIconAndMenus()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
 
     QCOMPARE(window->windowTitle(), QStringLiteral("Bitcoin Analyzer"));
@@ -113,7 +116,7 @@ void TestMainWindow::open_showsTitleIconAndMenus()
 
 void TestMainWindow::open_showsTheThreeEmptyStatesAsPlainText()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
 
     const QStringList texts{
@@ -145,7 +148,7 @@ void TestMainWindow::open_showsTheThreeEmptyStatesAsPlainText()
 
 void TestMainWindow::open_withoutSavedLayout_usesDefaultSize()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
 
     const QSize expected = QSize(1280, 800).boundedTo(QGuiApplication::primaryScreen()->availableSize());
     QCOMPARE(window->size(), expected);
@@ -153,7 +156,7 @@ void TestMainWindow::open_withoutSavedLayout_usesDefaultSize()
 
 void TestMainWindow::exportActions_disabledUntilEnabled()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     QAction *prices = action(*window, "actionExportPrices");
     QAction *chart = action(*window, "actionExportChart");
     QVERIFY(prices && chart);
@@ -179,7 +182,7 @@ void TestMainWindow::exportActions_disabledUntilEnabled()
 
 void TestMainWindow::f5_emitsRefreshRequested()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
     QSignalSpy refresh(window.get(), &MainWindow::refreshRequested);
 
@@ -190,7 +193,7 @@ void TestMainWindow::f5_emitsRefreshRequested()
 
 void TestMainWindow::aboutAction_emitsAboutRequested()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     QSignalSpy about(window.get(), &MainWindow::aboutRequested);
 
     action(*window, "actionAbout")->trigger();
@@ -200,7 +203,7 @@ void TestMainWindow::aboutAction_emitsAboutRequested()
 
 void TestMainWindow::ctrlL_togglesTheLogDock()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
     auto *dock = window->findChild<QDockWidget *>(QStringLiteral("logDock"));
     QVERIFY(dock != nullptr);
@@ -217,7 +220,7 @@ void TestMainWindow::ctrlL_togglesTheLogDock()
 
 void TestMainWindow::addBottomDock_showsItInFrontOfTheLogTab()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     auto *second = new QDockWidget(QStringLiteral("Second"));
     second->setObjectName(QStringLiteral("secondDock"));
     second->setWidget(new QLabel(QStringLiteral("second")));
@@ -238,7 +241,7 @@ void TestMainWindow::addBottomDock_showsItInFrontOfTheLogTab()
 
 void TestMainWindow::ctrlQ_closesTheWindow()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
 
     QTest::keyClick(window.get(), Qt::Key_Q, Qt::ControlModifier);
@@ -249,7 +252,7 @@ void TestMainWindow::ctrlQ_closesTheWindow()
 
 void TestMainWindow::statusBar_showsMessageAndRefreshState()
 {
-    auto window = makeWindow(m_settings.get());
+    auto window = makeWindow(m_appSettings.get());
     showAndActivate(*window);
 
     window->showStatus(QStringLiteral("Refreshing…"));
@@ -272,7 +275,7 @@ void TestMainWindow::closeAndReopen_restoresSizeDockAndSplitters()
     QList<int> bottomSizes;
     QSize size;
     {
-        auto window = makeWindow(m_settings.get());
+        auto window = makeWindow(m_appSettings.get());
         // Smaller than the offscreen screen (800 px), so restoreGeometry() has no reason to adjust it;
         // the width the window accepts (its minimum may be larger than 700) is what must come back.
         showAndActivate(*window);
@@ -298,7 +301,7 @@ void TestMainWindow::closeAndReopen_restoresSizeDockAndSplitters()
         QVERIFY2(m_settings->contains(QLatin1String(key)), key);
     }
 
-    auto reopened = makeWindow(m_settings.get());
+    auto reopened = makeWindow(m_appSettings.get());
     showAndActivate(*reopened);
 
     QCOMPARE(reopened->size(), size);

@@ -2,6 +2,7 @@
 #include "fakes/FakeCoinGeckoData.h"
 #include "net/CoinGeckoClient.h"
 #include "net/HttpClient.h"
+#include "services/AppSettings.h"
 #include "services/CoinCatalog.h"
 
 #include <QNetworkAccessManager>
@@ -44,6 +45,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AppSettings> m_appSettings;
     std::unique_ptr<FakeCoinGecko> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<HttpClient> m_http;
@@ -57,6 +59,7 @@ void TestCoinCatalog::init()
     QVERIFY(m_dir->isValid());
     m_settings =
         std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_appSettings = std::make_unique<AppSettings>(m_settings.get());
     m_fake = std::make_unique<FakeCoinGecko>();
     QVERIFY(m_fake->listen());
     m_nam = std::make_unique<QNetworkAccessManager>();
@@ -74,13 +77,14 @@ void TestCoinCatalog::cleanup()
     m_http.reset();
     m_nam.reset();
     m_fake.reset();
+    m_appSettings.reset();
     m_settings.reset();
     m_dir.reset();
 }
 
 std::unique_ptr<CoinCatalog> TestCoinCatalog::makeCatalog()
 {
-    auto catalog = std::make_unique<CoinCatalog>(m_client.get(), m_settings.get());
+    auto catalog = std::make_unique<CoinCatalog>(m_client.get(), m_appSettings.get());
     catalog->setClock([this] { return m_now; });
     return catalog;
 }
