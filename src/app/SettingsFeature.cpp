@@ -5,11 +5,13 @@
 #include "services/AppSettings.h"
 #include "services/KeyStore.h"
 #include "services/NewsService.h"
+#include "services/SecretBackend.h"
 
 namespace ba {
 
-SettingsFeature::SettingsFeature(const AppConfig &config, AppSettings *settings, QObject *parent)
-    : QObject(parent), m_settings(settings), m_keys(std::make_unique<KeyStore>(config))
+SettingsFeature::SettingsFeature(const AppConfig &config, AppSettings *settings,
+                                 std::unique_ptr<SecretBackend> backend, QObject *parent)
+    : QObject(parent), m_settings(settings), m_keys(std::make_unique<KeyStore>(config, std::move(backend)))
 {
     connect(m_keys.get(), &KeyStore::loaded, this, &SettingsFeature::applied);
     connect(m_keys.get(), &KeyStore::keyChanged, this, &SettingsFeature::applied);

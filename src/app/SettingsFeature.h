@@ -13,6 +13,7 @@ namespace ba {
 class AppSettings;
 class KeyStore;
 class NewsService;
+class SecretBackend;
 
 // Keys (keychain or environment) and the Settings dialog. Whoever needs a key or a setting hears
 // about changes through applied(); the dialog is opened on demand.
@@ -20,8 +21,9 @@ class SettingsFeature : public QObject
 {
     Q_OBJECT
 public:
-    // `settings` must outlive the feature.
-    SettingsFeature(const AppConfig &config, AppSettings *settings, QObject *parent = nullptr);
+    // `settings` must outlive the feature. Without a backend, keys live in the system keychain.
+    SettingsFeature(const AppConfig &config, AppSettings *settings,
+                    std::unique_ptr<SecretBackend> backend = nullptr, QObject *parent = nullptr);
     ~SettingsFeature() override;
 
     AppSettings *settings() const { return m_settings; }

@@ -4,8 +4,8 @@
 
 namespace ba {
 
-CoinGeckoClient::Config coinGeckoClientConfig(const QUrl &configuredUrl, CoinGeckoPlan plan, const QString &key,
-                                              int requestsPerMinute)
+CoinGeckoClient::Config coinGeckoClientConfig(const QUrl &configuredUrl, CoinGeckoPlan plan,
+                                              const QString &key, int requestsPerMinute)
 {
     CoinGeckoClient::Config gecko;
     gecko.apiKey = key;

@@ -14,7 +14,7 @@ namespace ba {
 // - Pro on the default host moves to pro-api.coingecko.com; a host given with --coingecko-url
 //   (a fake, a proxy) is kept for every plan;
 // - requestsPerMinute > 0 replaces the plan's budget, 0 keeps it.
-CoinGeckoClient::Config coinGeckoClientConfig(const QUrl &configuredUrl, CoinGeckoPlan plan, const QString &key,
-                                              int requestsPerMinute);
+CoinGeckoClient::Config coinGeckoClientConfig(const QUrl &configuredUrl, CoinGeckoPlan plan,
+                                              const QString &key, int requestsPerMinute);
 
 } // namespace ba

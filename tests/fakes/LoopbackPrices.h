@@ -1,0 +1,68 @@
+#pragma once
+
+#include "fakes/FakeCoinGecko.h"
+#include "net/CoinGeckoClient.h"
+#include "net/HttpClient.h"
+#include "services/PriceService.h"
+#include "services/RefreshCoordinator.h"
+#include "storage/Database.h"
+#include "storage/PriceStore.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace ba::fakes {
+
+// The price half of the app as AppContext builds it — a real SQLite database in a temporary
+// folder, the real HttpClient, CoinGeckoClient, PriceService and RefreshCoordinator — pointed at
+// FakeCoinGecko on 127.0.0.1. Feature and presenter tests add their part on top.
+struct LoopbackPrices
+{
+    QTemporaryDir dir;
+    FakeCoinGecko coinGecko;
+    Database db{QStringLiteral("loopback-prices")};
+    std::unique_ptr<PriceStore> store;
+    QNetworkAccessManager nam;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<CoinGeckoClient> client;
+    std::unique_ptr<PriceService> prices;
+    std::unique_ptr<RefreshCoordinator> refresh;
+
+    bool setUp(PriceRange range = PriceRange::Month)
+    {
+        if (!dir.isValid() || !coinGecko.listen() ||
+            db.open(dir.filePath(QStringLiteral("db.sqlite"))).status != Database::OpenStatus::Ok) {
+            return false;
+        }
+        nam.setProxy(QNetworkProxy::NoProxy);
+        store = std::make_unique<PriceStore>(db.connection());
+        http = std::make_unique<HttpClient>(&nam);
+        RetryPolicy policy = http->retryPolicy();
+        policy.baseDelayMs = 10;
+        policy.maxDelayMs = 20;
+        http->setRetryPolicy(policy);
+        CoinGeckoClient::Config config;
+        config.baseUrl = coinGecko.baseUrl();
+        config.budget = RateLimiter::Budget{1000, 60000};
+        config.timeoutMs = 3000;
+        client = std::make_unique<CoinGeckoClient>(http.get(), config);
+        prices = std::make_unique<PriceService>(client.get(), store.get());
+        prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), range);
+        refresh = std::make_unique<RefreshCoordinator>(prices.get());
+        return true;
+    }
+
+    ~LoopbackPrices()
+    {
+        refresh.reset();
+        prices.reset();
+        client.reset();
+        http.reset();
+        store.reset();
+        db.close();
+    }
+};
+
+} // namespace ba::fakes
