@@ -102,7 +102,8 @@ private Q_SLOTS:
         QCOMPARE(report.step, QStringLiteral("analysis"));
         QVERIFY2(report.ok, qPrintable(report.error.userMessage));
         QCOMPARE(rig.gemini.generateRequestCount(), 1);
-        const QJsonObject generation = rig.gemini.lastRequestJson().value(QLatin1String("generationConfig")).toObject();
+        const QJsonObject generation =
+            rig.gemini.lastRequestJson().value(QLatin1String("generationConfig")).toObject();
         QCOMPARE(generation.value(QLatin1String("temperature")).toDouble(), 1.3);
         QCOMPARE(generation.value(QLatin1String("maxOutputTokens")).toInt(), 1234);
         QCOMPARE(rig.gemini.lastRequest().header("x-goog-api-key"), QByteArray("test-gemini-key"));
@@ -142,9 +143,11 @@ private Q_SLOTS:
         QVERIFY(rig.setUp());
         rig.build(); // defaults: Gemini, 0.4, 4096 tokens
         QVERIFY(rig.refreshOnce().ok);
-        QJsonObject generation = rig.gemini.lastRequestJson().value(QLatin1String("generationConfig")).toObject();
+        QJsonObject generation =
+            rig.gemini.lastRequestJson().value(QLatin1String("generationConfig")).toObject();
         QCOMPARE(generation.value(QLatin1String("temperature")).toDouble(), AppSettings::DefaultTemperature);
-        QCOMPARE(generation.value(QLatin1String("maxOutputTokens")).toInt(), AppSettings::DefaultMaxOutputTokens);
+        QCOMPARE(generation.value(QLatin1String("maxOutputTokens")).toInt(),
+                 AppSettings::DefaultMaxOutputTokens);
 
         // Settings → OK: the same provider with new sampling, then no AI at all.
         rig.settings->setTemperature(0.9);

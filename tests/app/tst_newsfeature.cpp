@@ -19,7 +19,8 @@ namespace {
 // 30-day retention at once).
 QByteArray recentFeed(int count)
 {
-    QByteArray xml = R"(<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test feed</title>)";
+    QByteArray xml =
+        R"(<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test feed</title>)";
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < count; ++i) {
         xml += "<item><title>Story " + QByteArray::number(i) + "</title><link>https://news.example/story-" +
@@ -61,9 +62,10 @@ class TestNewsFeature : public QObject
                 return FakeResponse::withType(200, "application/rss+xml", recentFeed(4));
             });
             const QByteArray json =
-                profiles.isEmpty() ? QByteArray(R"({"sites":[{"id":"test-rss","name":"Test feed","kind":"rss","url":")") +
-                                         feedSite.url(QStringLiteral("/feed/")).toEncoded() + "\"}]}"
-                                   : profiles;
+                profiles.isEmpty()
+                    ? QByteArray(R"({"sites":[{"id":"test-rss","name":"Test feed","kind":"rss","url":")") +
+                          feedSite.url(QStringLiteral("/feed/")).toEncoded() + "\"}]}"
+                    : profiles;
             config.newsConfigPath = pipeline.dir.filePath(QStringLiteral("news-sites.json"));
             config.dataDir = pipeline.dir.path();
             return writeFile(config.newsConfigPath, json);

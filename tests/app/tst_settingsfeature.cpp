@@ -40,7 +40,8 @@ NewsSiteProfile feed(const QString &id, const QString &name, bool enabled)
 void whenDialogOpens(const std::function<void(SettingsDialog &)> &drive)
 {
     QTimer::singleShot(0, qApp, [drive] {
-        QVERIFY(QTest::qWaitFor([] { return qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()); }));
+        QVERIFY(QTest::qWaitFor(
+            [] { return qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()); }));
         drive(*qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()));
     });
 }
@@ -86,7 +87,8 @@ class TestSettingsFeature : public QObject
 
         void open(const std::function<void(std::function<void(QStringList, QString)>)> &listModels = {})
         {
-            feature->openDialog(nullptr, news.get(), listModels ? listModels : [](auto done) { done({}, {}); });
+            feature->openDialog(
+                nullptr, news.get(), listModels ? listModels : [](auto done) { done({}, {}); });
         }
 
         ~Rig()

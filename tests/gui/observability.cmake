@@ -3,3 +3,4 @@
 ba_add_test(test_logitemdelegate SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logitemdelegate.cpp LIBS ba_gui)
 ba_add_test(test_logcategorymenu SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logcategorymenu.cpp LIBS ba_gui)
 ba_add_test(test_healthpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_healthpanel.cpp LIBS ba_gui)
+ba_add_test(test_databaserecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_databaserecovery.cpp LIBS ba_gui)

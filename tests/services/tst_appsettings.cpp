@@ -31,6 +31,9 @@ private Q_SLOTS:
     void enabledFeeds_distinguishesUnsetFromEmpty();
     void aiSettings_roundTripAsOneValue();
     void keysSetThroughKeyStore_neverReachTheSettingsFile();
+    void chartCoinsAndWindow_roundTripUnderTheirOldNames();
+    void chartRange_handEdited_isClampedOrDefaulted();
+    void configValue_readsTheSettingsTwinOfAnOption();
 
 private:
     QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -259,6 +262,72 @@ void TestAppSettings::keysSetThroughKeyStore_neverReachTheSettingsFile()
         const QStringList hits = test::filesContaining(m_home, key);
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u',')));
     }
+}
+
+void TestAppSettings::chartCoinsAndWindow_roundTripUnderTheirOldNames()
+{
+    const CoinListCache coins{{{QStringLiteral("bitcoin"), QStringLiteral("Bitcoin (BTC)")},
+                               {QStringLiteral("ethereum"), QStringLiteral("Ethereum (ETH)")}},
+                              1'780'000'000'000};
+    const WindowLayout layout{"geometry-blob", "state-blob", "split-main", "split-bottom"};
+    {
+        auto ini = openIni();
+        AppSettings settings(ini.get());
+        QCOMPARE(settings.chartRange(), PriceRange::Month); // nothing chosen yet
+        QVERIFY(settings.coinList().coins.isEmpty());
+        QVERIFY(settings.windowLayout().geometry.isEmpty());
+        settings.setChartRange(PriceRange::Year);
+        settings.setCoinList(coins);
+        settings.setWindowLayout(layout);
+        settings.sync();
+    }
+    auto ini = openIni();
+    const AppSettings settings(ini.get());
+    QCOMPARE(settings.chartRange(), PriceRange::Year);
+    QCOMPARE(settings.coinList().coins, coins.coins);
+    QCOMPARE(settings.coinList().fetchedMs, coins.fetchedMs);
+    QCOMPARE(settings.windowLayout().state, layout.state);
+    QCOMPARE(settings.windowLayout().splitBottom, layout.splitBottom);
+
+    // Files written by earlier versions keep working: the names did not change.
+    QSettings raw(iniPath(), QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("chart/range")).toInt(), int(PriceRange::Year));
+    QCOMPARE(raw.value(QStringLiteral("coins/topList")).toStringList().constFirst(),
+             QStringLiteral("bitcoin\tBitcoin (BTC)"));
+    QCOMPARE(raw.value(QStringLiteral("coins/topFetchedMs")).toLongLong(), coins.fetchedMs);
+    QCOMPARE(raw.value(QStringLiteral("window/geometry")).toByteArray(), layout.geometry);
+    QCOMPARE(raw.value(QStringLiteral("window/splitMain")).toByteArray(), layout.splitMain);
+}
+
+void TestAppSettings::chartRange_handEdited_isClampedOrDefaulted()
+{
+    auto ini = openIni();
+    const AppSettings settings(ini.get());
+    ini->setValue(QStringLiteral("chart/range"), 99);
+    QCOMPARE(settings.chartRange(), PriceRange::Max);
+    ini->setValue(QStringLiteral("chart/range"), -3);
+    QCOMPARE(settings.chartRange(), PriceRange::Day);
+    ini->setValue(QStringLiteral("chart/range"), QStringLiteral("weekly"));
+    QCOMPARE(settings.chartRange(), PriceRange::Month);
+    ini->setValue(QStringLiteral("coins/topList"),
+                  QStringList{QStringLiteral("no tab"), QStringLiteral("\tno id")});
+    QVERIFY(settings.coinList().coins.isEmpty());
+}
+
+void TestAppSettings::configValue_readsTheSettingsTwinOfAnOption()
+{
+    auto ini = openIni();
+    const AppSettings settings(ini.get());
+    QCOMPARE(settings.configValue(QStringLiteral("coin")), std::nullopt);
+    ini->setValue(QStringLiteral("config/coin"), QStringLiteral("ethereum"));
+    QCOMPARE(settings.configValue(QStringLiteral("coin")),
+             std::optional<QString>(QStringLiteral("ethereum")));
+    // The Gemini model is the one picked in Settings, not a config/ twin.
+    ini->setValue(QStringLiteral("config/gemini-model"), QStringLiteral("ignored"));
+    QCOMPARE(settings.configValue(QStringLiteral("gemini-model")), std::nullopt);
+    settings.settings()->setValue(QStringLiteral("ai/geminiModel"), QStringLiteral("gemini-2.5-pro"));
+    QCOMPARE(settings.configValue(QStringLiteral("gemini-model")),
+             std::optional<QString>(QStringLiteral("gemini-2.5-pro")));
 }
 
 int main(int argc, char **argv)
