@@ -57,21 +57,7 @@ class TestAnalysisFeature : public QObject
             feature->attach(pipeline.refresh.get(), [] { return QList<NewsItem>{}; });
         }
 
-        // One refresh through the coordinator; the report of its analysis step.
-        StepReport refreshOnce()
-        {
-            QSignalSpy finished(pipeline.refresh.get(), &RefreshCoordinator::finished);
-            pipeline.refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
-            if (!finished.wait(15000)) {
-                return {};
-            }
-            for (const StepReport &report : finished.constFirst().at(1).value<QList<StepReport>>()) {
-                if (report.step == u"analysis") {
-                    return report;
-                }
-            }
-            return {};
-        }
+        StepReport refreshOnce() { return pipeline.refreshOnce(QStringLiteral("analysis")); }
 
         std::optional<AnalysisRecord> latest() const
         {

@@ -77,20 +77,7 @@ class TestNewsFeature : public QObject
             feature->attach(pipeline.refresh.get());
         }
 
-        StepReport refreshOnce()
-        {
-            QSignalSpy finished(pipeline.refresh.get(), &RefreshCoordinator::finished);
-            pipeline.refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
-            if (!finished.wait(15000)) {
-                return {};
-            }
-            for (const StepReport &report : finished.constFirst().at(1).value<QList<StepReport>>()) {
-                if (report.step == u"news") {
-                    return report;
-                }
-            }
-            return {};
-        }
+        StepReport refreshOnce() { return pipeline.refreshOnce(QStringLiteral("news")); }
 
         ~Rig() { feature.reset(); }
     };

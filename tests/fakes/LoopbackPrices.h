@@ -10,6 +10,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -29,6 +30,7 @@ struct LoopbackPrices
     std::unique_ptr<CoinGeckoClient> client;
     std::unique_ptr<PriceService> prices;
     std::unique_ptr<RefreshCoordinator> refresh;
+    PriceService::Clock clock; // set before setUp() to fix "now" for the service
 
     bool setUp(PriceRange range = PriceRange::Month)
     {
@@ -48,10 +50,27 @@ struct LoopbackPrices
         config.budget = RateLimiter::Budget{1000, 60000};
         config.timeoutMs = 3000;
         client = std::make_unique<CoinGeckoClient>(http.get(), config);
-        prices = std::make_unique<PriceService>(client.get(), store.get());
+        prices = std::make_unique<PriceService>(client.get(), store.get(), clock);
         prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), range);
         refresh = std::make_unique<RefreshCoordinator>(prices.get());
         return true;
+    }
+
+    // One refresh as F5 starts it (forced); the report of `step` ("prices", "news", "analysis"),
+    // or a report without a step name when the refresh did not finish in time.
+    StepReport refreshOnce(const QString &step = QStringLiteral("prices"))
+    {
+        QSignalSpy finished(refresh.get(), &RefreshCoordinator::finished);
+        refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
+        if (!finished.wait(15000)) {
+            return {};
+        }
+        for (const StepReport &report : finished.constFirst().at(1).value<QList<StepReport>>()) {
+            if (report.step == step) {
+                return report;
+            }
+        }
+        return {};
     }
 
     ~LoopbackPrices()

@@ -21,7 +21,8 @@ namespace {
 void whenMessageBoxOpens(const std::function<void(QMessageBox &)> &answer)
 {
     QTimer::singleShot(0, qApp, [answer] {
-        QVERIFY(QTest::qWaitFor([] { return qobject_cast<QMessageBox *>(QApplication::activeModalWidget()); }));
+        QVERIFY(
+            QTest::qWaitFor([] { return qobject_cast<QMessageBox *>(QApplication::activeModalWidget()); }));
         answer(*qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
     });
 }
@@ -91,12 +92,14 @@ private Q_SLOTS:
 
     void troubleshootingDialog_showsTheBuiltInGuide()
     {
-        QVERIFY(TroubleshootingDialog::guideText().startsWith(QStringLiteral("# Troubleshooting Bitcoin Analyzer")));
+        QVERIFY(TroubleshootingDialog::guideText().startsWith(
+            QStringLiteral("# Troubleshooting Bitcoin Analyzer")));
         TroubleshootingDialog dialog;
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Troubleshooting Guide"));
-        QVERIFY(dialog.renderer()->toPlainText().contains(QStringLiteral("Troubleshooting Bitcoin Analyzer")));
+        QVERIFY(
+            dialog.renderer()->toPlainText().contains(QStringLiteral("Troubleshooting Bitcoin Analyzer")));
     }
 };
 

@@ -51,14 +51,12 @@ class TestPricePresenter : public QObject
             return QTest::qWaitForWindowExposed(window.get());
         }
 
-        bool refreshOnce()
-        {
-            QSignalSpy finished(pipeline.refresh.get(), &RefreshCoordinator::finished);
-            pipeline.refresh->refresh(RefreshCoordinator::Trigger::User, /*force=*/true);
-            return finished.wait(15000);
-        }
+        bool refreshOnce() { return !pipeline.refreshOnce().step.isEmpty(); }
 
-        QAction *exportPrices() const { return window->findChild<QAction *>(QStringLiteral("actionExportPrices")); }
+        QAction *exportPrices() const
+        {
+            return window->findChild<QAction *>(QStringLiteral("actionExportPrices"));
+        }
         QString status() const { return window->statusBar()->currentMessage(); }
 
         ~Rig() { window.reset(); }
@@ -95,7 +93,8 @@ private Q_SLOTS:
         QVERIFY(rig.setUp());
         QVERIFY(rig.refreshOnce());
         QSignalSpy finished(rig.pipeline.refresh.get(), &RefreshCoordinator::finished);
-        auto *sevenDays = rig.chart->findChild<QAbstractButton *>(QStringLiteral("rangeButton%1").arg(int(ChartRange::Week)));
+        auto *sevenDays = rig.chart->findChild<QAbstractButton *>(
+            QStringLiteral("rangeButton%1").arg(int(ChartRange::Week)));
         QVERIFY(sevenDays != nullptr);
         QTest::mouseClick(sevenDays, Qt::LeftButton);
 

@@ -25,16 +25,16 @@ private Q_SLOTS:
         const QUrl proApi(QString::fromLatin1(ConfigDefaults::CoinGeckoProUrl));
         const QUrl fake(QStringLiteral("http://127.0.0.1:9999/api/v3"));
         const QString key = QStringLiteral("CG-key");
-        QTest::newRow("no key, no plan: keyless") << publicApi << CoinGeckoPlan::Keyless << QString()
-                                                  << CoinGeckoPlan::Keyless << publicApi;
+        QTest::newRow("no key, no plan: keyless")
+            << publicApi << CoinGeckoPlan::Keyless << QString() << CoinGeckoPlan::Keyless << publicApi;
         QTest::newRow("no key beats a chosen Pro plan")
             << publicApi << CoinGeckoPlan::Pro << QString() << CoinGeckoPlan::Keyless << publicApi;
         QTest::newRow("a key without a plan is a Demo key")
             << publicApi << CoinGeckoPlan::Keyless << key << CoinGeckoPlan::Demo << publicApi;
         QTest::newRow("Demo stays on the public host")
             << publicApi << CoinGeckoPlan::Demo << key << CoinGeckoPlan::Demo << publicApi;
-        QTest::newRow("Pro moves to the Pro host") << publicApi << CoinGeckoPlan::Pro << key << CoinGeckoPlan::Pro
-                                                   << proApi;
+        QTest::newRow("Pro moves to the Pro host")
+            << publicApi << CoinGeckoPlan::Pro << key << CoinGeckoPlan::Pro << proApi;
         QTest::newRow("Pro keeps a host given with --coingecko-url")
             << fake << CoinGeckoPlan::Pro << key << CoinGeckoPlan::Pro << fake;
     }
