@@ -4,6 +4,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$ROOT/scripts/setup-deps.sh"
 "$ROOT/scripts/check-format.sh"
+"$ROOT/scripts/check-layering.sh"
 export QT_QPA_PLATFORM=offscreen
 cmake --preset dev -S "$ROOT" >/dev/null
 cmake --build "$ROOT/build/dev" -j "$JOBS"

@@ -2,6 +2,7 @@
 
 #include "app/AppContext.h"
 #include "app/Bootstrap.h"
+#include "ba/Version.h"
 #include "gui/MainWindow.h"
 #include "logging/LogHub.h"
 

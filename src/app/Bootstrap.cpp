@@ -1,6 +1,7 @@
 #include "app/Bootstrap.h"
 
 #include "app/CommandLine.h"
+#include "ba/Version.h"
 #include "logging/LogHub.h"
 #include "services/AppSettings.h"
 

@@ -1,5 +1,6 @@
 #include "gui/AboutDialog.h"
 
+#include "ba/Version.h"
 #include "ui_AboutDialog.h"
 
 #include <QIcon>

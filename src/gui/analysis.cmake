@@ -5,4 +5,3 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/AnalysisHistoryModel.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisHistoryModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AnalysisView.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisView.cpp
 )
-target_link_libraries(ba_gui PUBLIC ba_services)

@@ -6,4 +6,3 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/NewsDetailPane.h ${CMAKE_CURRENT_LIST_DIR}/NewsDetailPane.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewsView.h ${CMAKE_CURRENT_LIST_DIR}/NewsView.cpp
 )
-target_link_libraries(ba_gui PUBLIC ba_services)

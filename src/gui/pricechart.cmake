@@ -1,5 +1,6 @@
 # PriceChartView and its parts in chart/: the only code that uses Qt Charts (see DESIGN.md), so
-# that a later move to Qt Graphs touches these files alone. Included from src/gui/CMakeLists.txt.
+# that a later move to Qt Graphs touches these files alone (ba_gui links Qt6::Charts). Included
+# from src/gui/CMakeLists.txt.
 target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/PriceChartView.h ${CMAKE_CURRENT_LIST_DIR}/PriceChartView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/ChartCanvas.h ${CMAKE_CURRENT_LIST_DIR}/chart/ChartCanvas.cpp
@@ -22,4 +23,3 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.h ${CMAKE_CURRENT_LIST_DIR}/chart/TimeWindow.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.h ${CMAKE_CURRENT_LIST_DIR}/chart/VolumeBarsItem.cpp
 )
-target_link_libraries(ba_gui PUBLIC Qt6::Charts)

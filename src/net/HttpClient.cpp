@@ -1,5 +1,7 @@
 #include "net/HttpClient.h"
 
+#include "ba/Version.h"
+
 #include <QNetworkAccessManager>
 
 namespace ba {

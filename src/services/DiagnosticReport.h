@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ba/Version.h"
 #include "domain/AppConfig.h"
 #include "logging/LogEntry.h"
 #include "services/DatabaseStats.h"

@@ -3,4 +3,3 @@
 target_sources(ba_services PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/NewsService.h ${CMAKE_CURRENT_LIST_DIR}/NewsService.cpp
 )
-target_link_libraries(ba_services PUBLIC ba_news)

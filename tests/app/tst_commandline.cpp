@@ -1,4 +1,5 @@
 #include "app/CommandLine.h"
+#include "ba/Version.h"
 
 #include <QDir>
 #include <QProcess>

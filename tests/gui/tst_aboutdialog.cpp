@@ -1,3 +1,4 @@
+#include "ba/Version.h"
 #include "gui/AboutDialog.h"
 
 #include <QDialogButtonBox>

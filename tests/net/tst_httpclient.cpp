@@ -1,3 +1,4 @@
+#include "ba/Version.h"
 #include "fakes/FakeHttpServer.h"
 #include "logging/Correlation.h"
 #include "net/HttpClient.h"

@@ -1,3 +1,4 @@
+#include "ba/Version.h"
 #include "logging/LogHub.h"
 #include "services/DiagnosticReport.h"
 #include "services/SourceMetrics.h"
