@@ -1,17 +1,71 @@
 #include "app/AppContext.h"
 #include "app/Bootstrap.h"
 #include "gui/MainWindow.h"
+#include "gui/PriceChartView.h"
+#include "gui/TroubleshootingDialog.h"
 #include "logging/LogHub.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QMenu>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <functional>
 
 using namespace ba;
+
+namespace {
+
+// The app as main() runs it, offline, in its own data folder: Bootstrap, then AppContext.
+struct OfflineApp
+{
+    explicit OfflineApp(const QString &dataDir)
+    {
+        options.echoToStderr = false;
+        hub = std::make_unique<LogHub>(options);
+        auto outcome = Bootstrap::prepare(
+            {QStringLiteral("app"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--offline")}, {});
+        QString error;
+        if (outcome.exitCode || !Bootstrap::createDataDir(outcome.prepared.config, *hub, &error)) {
+            return;
+        }
+        context =
+            std::make_unique<AppContext>(outcome.prepared.config, std::move(outcome.prepared.settings), *hub);
+    }
+
+    LogHub::Options options;
+    std::unique_ptr<LogHub> hub;
+    std::unique_ptr<AppContext> context;
+};
+
+// Runs `act` once the next modal widget of type T is shown (the code under test blocks in exec()).
+template <typename T> void whenModalOpens(const std::function<void(T &)> &act)
+{
+    QTimer::singleShot(0, qApp, [act] {
+        QVERIFY(QTest::qWaitFor([] { return qobject_cast<T *>(QApplication::activeModalWidget()); }));
+        act(*qobject_cast<T *>(QApplication::activeModalWidget()));
+    });
+}
+
+QAction *helpAction(const MainWindow &window, const QString &text)
+{
+    for (QAction *action : window.helpMenu()->actions()) {
+        if (action->text() == text) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
 
 // The Foundation's "done when": a fresh data dir gets the database with the four tables and a log
 // file in the documented format, and the window opens.
@@ -78,6 +132,82 @@ private Q_SLOTS:
             sawStart = sawStart || line.contains(QStringLiteral("Bitcoin Analyzer"));
         }
         QVERIFY(sawStart);
+    }
+
+    void start_withADamagedDatabase_offersAFreshStartAndKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(dataDir));
+        QFile junk(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite"));
+        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write(QByteArray(4096, 'j')) == 4096);
+        junk.close();
+
+        OfflineApp app(dataDir);
+        QVERIFY(app.context);
+        whenModalOpens<QMessageBox>([](QMessageBox &box) {
+            box.findChild<QAbstractButton *>(QStringLiteral("startFreshButton"))->click();
+        });
+        QVERIFY(app.context->start());
+        QVERIFY(QTest::qWaitForWindowExposed(app.context->mainWindow()));
+        QCOMPARE(QDir(dataDir).entryList({QStringLiteral("bitcoin-analyzer.sqlite.damaged-*")}).size(), 1);
+        app.context->mainWindow()->close();
+    }
+
+    void start_withADamagedDatabase_cancelled_exitsAndTouchesNothing()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(dataDir));
+        QFile junk(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite"));
+        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write(QByteArray(4096, 'j')) == 4096);
+        junk.close();
+
+        OfflineApp app(dataDir);
+        whenModalOpens<QMessageBox>([](QMessageBox &box) { box.button(QMessageBox::Cancel)->click(); });
+        QVERIFY(!app.context->start());
+        QVERIFY(app.context->mainWindow() == nullptr);
+        QCOMPARE(QFileInfo(junk.fileName()).size(), 4096);
+    }
+
+    void pickedRange_isShownAgainAtTheNextStart()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        {
+            OfflineApp app(dataDir);
+            QVERIFY(app.context && app.context->start());
+            auto *chart = app.context->mainWindow()->findChild<PriceChartView *>();
+            QVERIFY(chart != nullptr);
+            QCOMPARE(chart->range(), ChartRange::Month); // the default
+            auto *yearButton = chart->findChild<QAbstractButton *>(
+                QStringLiteral("rangeButton%1").arg(int(ChartRange::Year)));
+            QVERIFY(yearButton != nullptr);
+            QTest::mouseClick(yearButton, Qt::LeftButton);
+            QCOMPARE(chart->range(), ChartRange::Year);
+            app.context->mainWindow()->close();
+        }
+        OfflineApp again(dataDir);
+        QVERIFY(again.context && again.context->start());
+        QCOMPARE(again.context->mainWindow()->findChild<PriceChartView *>()->range(), ChartRange::Year);
+        again.context->mainWindow()->close();
+    }
+
+    void helpMenu_troubleshootingGuide_opensTheBuiltInGuide()
+    {
+        QTemporaryDir dir;
+        OfflineApp app(dir.filePath(QStringLiteral("data")));
+        QVERIFY(app.context && app.context->start());
+        QAction *guide = helpAction(*app.context->mainWindow(), QStringLiteral("&Troubleshooting Guide"));
+        QVERIFY(guide != nullptr);
+        QString shownTitle;
+        whenModalOpens<TroubleshootingDialog>([&shownTitle](TroubleshootingDialog &dialog) {
+            shownTitle = dialog.windowTitle();
+            dialog.reject();
+        });
+        guide->trigger();
+        QCOMPARE(shownTitle, QStringLiteral("Troubleshooting Guide"));
+        app.context->mainWindow()->close();
     }
 };
 
