@@ -1,6 +1,7 @@
 #include "services/DatabaseStats.h"
 
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>

@@ -2,8 +2,9 @@
 
 #include <QList>
 #include <QPair>
-#include <QSqlDatabase>
 #include <QString>
+
+class QSqlDatabase;
 
 namespace ba {
 

@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <optional>
