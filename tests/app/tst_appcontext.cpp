@@ -55,6 +55,14 @@ template <typename T> void whenModalOpens(const std::function<void(T &)> &act)
     });
 }
 
+// A data folder whose database file is 4 KB of junk, as a crash or a bad copy leaves it.
+bool writeDamagedDatabase(const QString &dataDir)
+{
+    QFile junk(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite"));
+    return QDir().mkpath(dataDir) && junk.open(QIODevice::WriteOnly) &&
+           junk.write(QByteArray(4096, 'j')) == 4096;
+}
+
 QAction *helpAction(const MainWindow &window, const QString &text)
 {
     for (QAction *action : window.helpMenu()->actions()) {
@@ -138,10 +146,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString dataDir = dir.filePath(QStringLiteral("data"));
-        QVERIFY(QDir().mkpath(dataDir));
-        QFile junk(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite"));
-        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write(QByteArray(4096, 'j')) == 4096);
-        junk.close();
+        QVERIFY(writeDamagedDatabase(dataDir));
 
         OfflineApp app(dataDir);
         QVERIFY(app.context);
@@ -158,16 +163,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString dataDir = dir.filePath(QStringLiteral("data"));
-        QVERIFY(QDir().mkpath(dataDir));
-        QFile junk(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite"));
-        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write(QByteArray(4096, 'j')) == 4096);
-        junk.close();
+        QVERIFY(writeDamagedDatabase(dataDir));
 
         OfflineApp app(dataDir);
         whenModalOpens<QMessageBox>([](QMessageBox &box) { box.button(QMessageBox::Cancel)->click(); });
         QVERIFY(!app.context->start());
         QVERIFY(app.context->mainWindow() == nullptr);
-        QCOMPARE(QFileInfo(junk.fileName()).size(), 4096);
+        QCOMPARE(QFileInfo(dataDir + QStringLiteral("/bitcoin-analyzer.sqlite")).size(), 4096);
     }
 
     void pickedRange_isShownAgainAtTheNextStart()
