@@ -24,6 +24,15 @@ struct Candle
     double close = 0.0;
 };
 
+// One evenly spaced series of a coin/currency pair: price samples (or candles) stepMs apart,
+// e.g. hourly prices of bitcoin in USD. Series of different steps are stored apart and never mixed.
+struct SeriesKey
+{
+    QString coinId;
+    QString vsCurrency;
+    qint64 stepMs = 0;
+};
+
 struct MarketSnapshot
 {
     QString coinId;

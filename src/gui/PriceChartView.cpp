@@ -54,7 +54,10 @@ void PriceChartView::connectParts()
         updateCanvasSettings();
         Q_EMIT modeChanged(mode);
     });
-    connect(m_toolBar, &chart::ChartToolBar::overlayToggled, this, &PriceChartView::updateCanvasSettings);
+    connect(m_toolBar, &chart::ChartToolBar::overlayToggled, this, [this](Overlay overlay, bool visible) {
+        updateCanvasSettings();
+        Q_EMIT overlayChanged(overlay, visible);
+    });
     connect(m_toolBar, &chart::ChartToolBar::resetActivated, this, [this] {
         resetZoom();
         Q_EMIT resetZoomRequested();
@@ -147,6 +150,17 @@ void PriceChartView::setOverlayVisible(Overlay overlay, bool visible)
 bool PriceChartView::isOverlayVisible(Overlay overlay) const
 {
     return m_toolBar->overlay(overlay);
+}
+
+QList<PriceChartView::Overlay> PriceChartView::visibleOverlays() const
+{
+    QList<Overlay> visible;
+    for (Overlay overlay : {Overlay::Volume, Overlay::Sma20, Overlay::Ema50, Overlay::Bollinger}) {
+        if (isOverlayVisible(overlay)) {
+            visible.append(overlay);
+        }
+    }
+    return visible;
 }
 
 void PriceChartView::showEmpty(const QString &text)

@@ -70,6 +70,7 @@ public:
     Range range() const { return m_range; }
     Mode mode() const { return m_mode; }
     bool isOverlayVisible(Overlay overlay) const;
+    QList<Overlay> visibleOverlays() const;
     QString currentCoin() const;
     QString currentCurrency() const;
     bool hasData() const;
@@ -101,6 +102,7 @@ Q_SIGNALS:
     void coinChanged(const QString &coinId);
     void currencyChanged(const QString &code);
     void modeChanged(ba::ChartMode mode);
+    void overlayChanged(ba::ChartOverlay overlay, bool visible);
     // The user asked for the whole range again (double-click, key 0, "Reset zoom"); the view
     // has already reset itself when this is emitted.
     void resetZoomRequested();

@@ -48,6 +48,9 @@ PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordi
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &PricePresenter::tickCountdown);
+    m_selectionSettled.setSingleShot(true);
+    m_selectionSettled.setInterval(SelectionSettleMs);
+    connect(&m_selectionSettled, &QTimer::timeout, this, &PricePresenter::refreshSelection);
 
     connect(service, &PriceService::dataChanged, this, &PricePresenter::onDataChanged);
     connect(service, &PriceService::failed, this, &PricePresenter::onFailed);
@@ -111,9 +114,18 @@ void PricePresenter::tickCountdown()
     --m_secondsLeft;
 }
 
+// The chart (and the analysis view, which follows the price service) shows the stored data of the
+// new selection at once; what is not fresh is fetched once the clicks have settled, so that passing
+// through 7D on the way from 24H to 90D costs no request at all.
 void PricePresenter::onSelectionChanged()
 {
     m_service->select(m_view->currentCoin(), m_view->currentCurrency(), m_view->range());
+    m_coordinator->abandon(QStringLiteral("the selection changed"));
+    m_selectionSettled.start();
+}
+
+void PricePresenter::refreshSelection()
+{
     m_coordinator->refresh(RefreshCoordinator::Trigger::SelectionChange);
 }
 

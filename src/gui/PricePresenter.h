@@ -19,6 +19,9 @@ class PricePresenter : public QObject
 {
     Q_OBJECT
 public:
+    // Clicks through ranges, coins or currencies within this time start one refresh, for the last.
+    static constexpr int SelectionSettleMs = 400;
+
     PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
                    MainWindow *window, QObject *parent = nullptr);
 
@@ -32,6 +35,7 @@ private:
     void onFailed(const FetchError &error);
     void onRetryScheduled(int seconds);
     void onSelectionChanged();
+    void refreshSelection();
     void askExportPrices();
     void askExportChart();
     void tickCountdown();
@@ -41,6 +45,7 @@ private:
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
     QTimer m_countdown;
+    QTimer m_selectionSettled; // debounces range, coin and currency clicks before a refresh
     int m_secondsLeft = 0;
 };
 

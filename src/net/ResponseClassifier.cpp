@@ -218,6 +218,7 @@ QString ResponseClassifier::userMessage(Kind kind, const QString &service, int s
 {
     switch (kind) {
     case Kind::None:
+    case Kind::StorageFailed: // never an HTTP outcome; the store that failed words it
         return QString();
     case Kind::Offline:
         return QCoreApplication::translate(

@@ -53,7 +53,7 @@ class TestAnalysisFeature : public QObject
         void build()
         {
             feature = std::make_unique<AnalysisFeature>(config, settings.get(), pipeline.db.connection(),
-                                                        pipeline.http.get(), pipeline.store.get());
+                                                        pipeline.http.get(), pipeline.prices.get());
             feature->attach(pipeline.refresh.get(), [] { return QList<NewsItem>{}; });
         }
 

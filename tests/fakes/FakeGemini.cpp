@@ -250,6 +250,16 @@ FakeResponse FakeGemini::generate(const FakeRequest &request, const Target &targ
         (mode == Mode::StreamErrorEvent && !stream)) {
         return errorResponse(mode == Mode::StreamErrorEvent ? Mode::Unavailable503 : mode, target.model);
     }
+    if (m_writer) {
+        m_answer = m_writer(contents.first()
+                                .toObject()
+                                .value(QStringLiteral("parts"))
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(QStringLiteral("text"))
+                                .toString());
+    }
     const bool sse = request.query.queryItemValue(QStringLiteral("alt")) == QLatin1String("sse");
     return answer(mode, target.model, stream, sse);
 }

@@ -75,6 +75,7 @@ void TestCoinGeckoClient::init()
     m_fake = std::make_unique<FakeCoinGecko>();
     QVERIFY(m_fake->listen());
     m_fake->setNowMs(kNow);
+    m_fake->setSampling(ba::fakes::coingecko::Sampling::AlignedGrid); // the grid checks below
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_nam->setProxy(QNetworkProxy::NoProxy);
     m_http = std::make_unique<ba::HttpClient>(m_nam.get());
