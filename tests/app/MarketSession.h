@@ -55,7 +55,7 @@ public:
         app.reset();
     }
 
-    bool start()
+    bool start(const QStringList &extraArguments = {})
     {
         if (!dir.isValid() || !coinGecko.listen() || !gemini.listen() || !newsSite.listen()) {
             return false;
@@ -69,30 +69,16 @@ public:
             QSettings settings(QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
             settings.setValue(QStringLiteral("coingecko/requestsPerMinute"), 1000);
         }
-        LogHub::Options options;
-        options.echoToStderr = false;
-        hub = std::make_unique<LogHub>(options);
-        auto outcome = Bootstrap::prepare(
-            {QStringLiteral("app"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--coingecko-url"),
-             coinGecko.baseUrl().toString(), QStringLiteral("--gemini-url"), gemini.baseUrl().toString(),
-             QStringLiteral("--news-url"), newsSite.url(QString::fromLatin1(fakes::demo::NewsPath)).toString()},
-            {{QStringLiteral("GEMINI_API_KEY"), QStringLiteral("test-gemini-key")}});
-        QString error;
-        if (outcome.exitCode || !Bootstrap::createDataDir(outcome.prepared.config, *hub, &error)) {
-            return false;
-        }
-        if (clock) {
-            coinGecko.setNowMs(clock());
-        }
-        app = std::make_unique<AppContext>(outcome.prepared.config, std::move(outcome.prepared.settings), *hub,
-                                           clock);
-        // The coordinator exists once start() has built the services; the start-up refresh begins
-        // only after the keys are read, on a later turn of the event loop.
-        if (!app->start()) {
-            return false;
-        }
-        refreshes = std::make_unique<QSignalSpy>(app->refreshCoordinator(), &RefreshCoordinator::finished);
-        return QTest::qWaitForWindowExposed(window());
+        return launch(extraArguments);
+    }
+
+    // Closes the window as the user does and starts the app again on the same data folder.
+    bool restart(const QStringList &extraArguments = {})
+    {
+        window()->close();
+        refreshes.reset();
+        app.reset();
+        return launch(extraArguments);
     }
 
     MainWindow *window() const { return app->mainWindow(); }
@@ -137,6 +123,53 @@ public:
         combo->setFocus();
         while (combo->currentIndex() != target) {
             QTest::keyClick(combo, combo->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+        }
+    }
+
+    bool launch(const QStringList &extraArguments)
+    {
+        LogHub::Options options;
+        options.echoToStderr = false;
+        hub = std::make_unique<LogHub>(options);
+        auto outcome = Bootstrap::prepare(
+            QStringList{QStringLiteral("app"), QStringLiteral("--data-dir"), dataDir,
+                        QStringLiteral("--coingecko-url"), coinGecko.baseUrl().toString(),
+                        QStringLiteral("--gemini-url"), gemini.baseUrl().toString(),
+                        QStringLiteral("--news-url"),
+                        newsSite.url(QString::fromLatin1(fakes::demo::NewsPath)).toString()} +
+                extraArguments,
+            {{QStringLiteral("GEMINI_API_KEY"), QStringLiteral("test-gemini-key")}});
+        QString error;
+        if (outcome.exitCode || !Bootstrap::createDataDir(outcome.prepared.config, *hub, &error)) {
+            return false;
+        }
+        if (clock) {
+            coinGecko.setNowMs(clock());
+        }
+        app = std::make_unique<AppContext>(outcome.prepared.config, std::move(outcome.prepared.settings),
+                                           *hub, clock);
+        // The coordinator exists once start() has built the services; the start-up refresh begins
+        // only after the keys are read, on a later turn of the event loop.
+        if (!app->start()) {
+            return false;
+        }
+        refreshes = std::make_unique<QSignalSpy>(app->refreshCoordinator(), &RefreshCoordinator::finished);
+        return QTest::qWaitForWindowExposed(window());
+    }
+
+    // With BA_SCREENSHOT_DIR set, saves the window at 1600×1000 and 1024×640 as <name>-<size>.png
+    // (for looking at after a visible change; the tests never compare pixels).
+    void screenshot(const QString &name) const
+    {
+        const QString folder = qEnvironmentVariable("BA_SCREENSHOT_DIR");
+        if (folder.isEmpty()) {
+            return;
+        }
+        for (const QSize size : {QSize(1600, 1000), QSize(1024, 640)}) {
+            window()->resize(size);
+            QCoreApplication::processEvents();
+            window()->grab().save(QDir(folder).filePath(
+                QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
         }
     }
 

@@ -38,28 +38,44 @@ void TestAiBudget::tenMinuteSession_oneAiRequestPerSelectionWithNewData()
         ChartRange range;
     };
     const QList<Click> clicks{
-        {nullptr, nullptr, ChartRange::Day},         {nullptr, nullptr, ChartRange::Week},
-        {nullptr, nullptr, ChartRange::Quarter},     {nullptr, nullptr, ChartRange::Month},
-        {"coinCombo", "ethereum", {}},               {"currencyCombo", "eur", {}},
-        {"currencyCombo", "usd", {}},                {"coinCombo", "bitcoin", {}},
-        {nullptr, nullptr, ChartRange::Day},         {nullptr, nullptr, ChartRange::Month},
-        {"coinCombo", "ethereum", {}},               {"coinCombo", "bitcoin", {}},
-        {nullptr, nullptr, ChartRange::Week},        {nullptr, nullptr, ChartRange::Month},
-        {"currencyCombo", "eur", {}},                {"currencyCombo", "usd", {}},
-        {nullptr, nullptr, ChartRange::Quarter},     {nullptr, nullptr, ChartRange::Month},
-        {"coinCombo", "ethereum", {}},               {"currencyCombo", "eur", {}},
-        {"coinCombo", "bitcoin", {}},                {"currencyCombo", "usd", {}},
-        {nullptr, nullptr, ChartRange::Day},         {nullptr, nullptr, ChartRange::Week},
-        {nullptr, nullptr, ChartRange::Month},       {"coinCombo", "ethereum", {}},
-        {"coinCombo", "bitcoin", {}},                {nullptr, nullptr, ChartRange::Quarter},
-        {nullptr, nullptr, ChartRange::Month},       {"currencyCombo", "eur", {}},
+        {nullptr, nullptr, ChartRange::Day},
+        {nullptr, nullptr, ChartRange::Week},
+        {nullptr, nullptr, ChartRange::Quarter},
+        {nullptr, nullptr, ChartRange::Month},
+        {"coinCombo", "ethereum", {}},
+        {"currencyCombo", "eur", {}},
+        {"currencyCombo", "usd", {}},
+        {"coinCombo", "bitcoin", {}},
+        {nullptr, nullptr, ChartRange::Day},
+        {nullptr, nullptr, ChartRange::Month},
+        {"coinCombo", "ethereum", {}},
+        {"coinCombo", "bitcoin", {}},
+        {nullptr, nullptr, ChartRange::Week},
+        {nullptr, nullptr, ChartRange::Month},
+        {"currencyCombo", "eur", {}},
+        {"currencyCombo", "usd", {}},
+        {nullptr, nullptr, ChartRange::Quarter},
+        {nullptr, nullptr, ChartRange::Month},
+        {"coinCombo", "ethereum", {}},
+        {"currencyCombo", "eur", {}},
+        {"coinCombo", "bitcoin", {}},
+        {"currencyCombo", "usd", {}},
+        {nullptr, nullptr, ChartRange::Day},
+        {nullptr, nullptr, ChartRange::Week},
+        {nullptr, nullptr, ChartRange::Month},
+        {"coinCombo", "ethereum", {}},
+        {"coinCombo", "bitcoin", {}},
+        {nullptr, nullptr, ChartRange::Quarter},
+        {nullptr, nullptr, ChartRange::Month},
+        {"currencyCombo", "eur", {}},
     };
     QSet<QString> analysed; // input hashes (selection, series, headlines) already written
     QSet<QString> selections;
     QList<qint64> refreshMs;
     int newData = 1; // the start-up analysis
     analysed.insert(session.analysisView()->currentRecord()->inputHash);
-    selections.insert(AnalysisHistoryModel::selectionText(session.analysisView()->currentRecord()->selection()));
+    selections.insert(
+        AnalysisHistoryModel::selectionText(session.analysisView()->currentRecord()->selection()));
     for (qsizetype i = 0; i < clicks.size(); ++i) {
         elapsed += 20 * 1000;
         session.coinGecko.setNowMs(start + elapsed);
@@ -86,7 +102,8 @@ void TestAiBudget::tenMinuteSession_oneAiRequestPerSelectionWithNewData()
     QCOMPARE(session.count(QStringLiteral("SELECT COUNT(DISTINCT input_hash) FROM analyses")), requests);
     std::sort(refreshMs.begin(), refreshMs.end());
     qInfo("AI requests in a simulated 10-minute session of %d clicks through %d distinct selections: %d "
-          "(one per selection with new market data; %d analyses reused). Refresh after a click: median %lld ms, "
+          "(one per selection with new market data; %d analyses reused). Refresh after a click: median %lld "
+          "ms, "
           "max %lld ms (news from the hidden browser included).",
           int(clicks.size()), int(selections.size()), requests, int(clicks.size()) + 1 - requests,
           refreshMs.at(refreshMs.size() / 2), refreshMs.constLast());

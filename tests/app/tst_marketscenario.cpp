@@ -3,9 +3,9 @@
 #include "gui/PricePresenter.h"
 #include "services/MarketSummary.h"
 
-#include <QDateTime>
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -71,6 +71,7 @@ private Q_SLOTS:
     void firstRefresh_analysisWaitsForTheHeadlines();
     void slowNews_analysisStartsAtTheDeadlineWithStoredHeadlines();
     void diskFull_failsThePriceStepAndKeepsTheRangeStale();
+    void choices_areShownAgainAtTheNextStart();
 };
 
 // After each click of 24H → 7D → 90D → 30D: what the chart draws, what File → Export gives and what
@@ -97,13 +98,15 @@ void TestMarketScenario::rangeSwitches_eachRangeReadsOneEvenlySpacedSeries()
     for (const auto &click : clicks) {
         const QString name = priceRange::key(click.range);
         session.clickRange(click.range);
-        const StepReport prices = MarketSession::step(session.waitForRefreshes(++refreshes), StepNames::Prices);
+        const StepReport prices =
+            MarketSession::step(session.waitForRefreshes(++refreshes), StepNames::Prices);
         QVERIFY2(prices.ok, qPrintable(name));
         QCOMPARE(prices.skipped, !click.fetched);
         QCOMPARE(session.chart()->range(), click.range);
 
         // The chart's series: the count of this range, every gap exactly its step.
-        const QList<qint64> times = exportedTimes(session, session.dir.filePath(name + QStringLiteral(".csv")));
+        const QList<qint64> times =
+            exportedTimes(session, session.dir.filePath(name + QStringLiteral(".csv")));
         QCOMPARE(times.size(), click.points);
         const QList<qint64> spacing = gaps(times);
         QVERIFY2(std::all_of(spacing.cbegin(), spacing.cend(), [&](qint64 gap) { return gap == click.step; }),
@@ -114,7 +117,8 @@ void TestMarketScenario::rangeSwitches_eachRangeReadsOneEvenlySpacedSeries()
         // Drawn: the series up to "now", candles of this range at most one candle earlier.
         const auto [shownFrom, shownTo] = session.chart()->visibleTimeRange();
         QCOMPARE(shownTo, times.constLast());
-        QVERIFY(shownFrom <= times.constFirst() && shownFrom >= times.constFirst() - priceRange::candleStepMs(click.range));
+        QVERIFY(shownFrom <= times.constFirst() &&
+                shownFrom >= times.constFirst() - priceRange::candleStepMs(click.range));
 
         // The analysis on screen read the same series.
         const std::optional<MarketSummary> summary = shownSummary(session);
@@ -126,6 +130,7 @@ void TestMarketScenario::rangeSwitches_eachRangeReadsOneEvenlySpacedSeries()
         QCOMPARE(summary->asOfMs, times.constLast());
         QVERIFY(session.analysisView()->currentRecord()->prompt.contains(
             QStringLiteral("Series: %1 ").arg(click.points)));
+        session.screenshot(QStringLiteral("range-") + name);
     }
 }
 
@@ -154,13 +159,14 @@ void TestMarketScenario::ethereumInEuro_analysisIsStoredAndShownForThatSelection
     QVERIFY(session.analysisView()->findChild<QLabel *>(QStringLiteral("analysisSelectionLabel"))->text() ==
             QStringLiteral("Ethereum · EUR · 30D"));
     QVERIFY(session.analysisView()->currentMarkdown().contains(QStringLiteral("ethereum in EUR over 30d")));
-    QCOMPARE(session.count(QStringLiteral("SELECT COUNT(*) FROM analyses WHERE coin_id = 'ethereum' AND "
-                                          "vs_currency = 'eur' AND range_key = '30d' AND provider = 'gemini'")),
-             1);
+    QCOMPARE(
+        session.count(QStringLiteral("SELECT COUNT(*) FROM analyses WHERE coin_id = 'ethereum' AND "
+                                     "vs_currency = 'eur' AND range_key = '30d' AND provider = 'gemini'")),
+        1);
     // The prompt's quote is the header's: the simple/price snapshot of ethereum in EUR.
     QSqlQuery snapshot(session.db());
-    QVERIFY(snapshot.exec(QStringLiteral(
-                "SELECT price, change_24h_pct FROM snapshots WHERE coin_id = 'ethereum' AND vs_currency = 'eur'")) &&
+    QVERIFY(snapshot.exec(QStringLiteral("SELECT price, change_24h_pct FROM snapshots WHERE coin_id = "
+                                         "'ethereum' AND vs_currency = 'eur'")) &&
             snapshot.next());
     const std::optional<MarketSummary> summary = shownSummary(session);
     QCOMPARE(summary->lastPrice, snapshot.value(0).toDouble());
@@ -168,6 +174,7 @@ void TestMarketScenario::ethereumInEuro_analysisIsStoredAndShownForThatSelection
     // No previous ethereum/EUR analysis: nothing is compared with bitcoin's.
     QVERIFY(session.analysisView()->findChild<QLabel *>(QStringLiteral("analysisSinceLabel"))->isHidden());
     QCOMPARE(session.window()->windowTitle(), QStringLiteral("Bitcoin Analyzer — demo data"));
+    session.screenshot(QStringLiteral("ethereum-eur"));
 }
 
 void TestMarketScenario::reselecting_showsTheStoredAnalysisAtOnceWithoutAnAiRequest()
@@ -235,13 +242,15 @@ void TestMarketScenario::slowNews_analysisStartsAtTheDeadlineWithStoredHeadlines
 {
     MarketSession session;
     // The news page and its feed answer after 8 s (routes added first win over the demo's own).
-    session.newsSite.server().route("GET", QString::fromLatin1(fakes::demo::FeedPath), [&session](const auto &) {
-        fakes::FakeResponse slow = fakes::demo::feedResponse(session.newsSite);
-        slow.delayMs = 8000;
-        return slow;
-    });
+    session.newsSite.server().route(
+        "GET", QString::fromLatin1(fakes::demo::FeedPath), [&session](const auto &) {
+            fakes::FakeResponse slow = fakes::demo::feedResponse(session.newsSite);
+            slow.delayMs = 8000;
+            return slow;
+        });
     session.newsSite.server().route("GET", QString::fromLatin1(fakes::demo::NewsPath), [](const auto &) {
-        fakes::FakeResponse slow = fakes::FakeResponse::html(200, fakes::FakeNewsSite::page("Slow", "<main></main>"));
+        fakes::FakeResponse slow =
+            fakes::FakeResponse::html(200, fakes::FakeNewsSite::page("Slow", "<main></main>"));
         slow.delayMs = 8000;
         return slow;
     });
@@ -275,10 +284,13 @@ void TestMarketScenario::diskFull_failsThePriceStepAndKeepsTheRangeStale()
     const StepReport prices = MarketSession::step(session.waitForRefreshes(2), StepNames::Prices);
     QVERIFY(!prices.ok);
     QCOMPARE(prices.error.kind, FetchError::Kind::StorageFailed);
-    QVERIFY2(prices.error.userMessage.contains(QLatin1String("could not be saved")), qPrintable(prices.error.userMessage));
+    QVERIFY2(prices.error.userMessage.contains(QLatin1String("could not be saved")),
+             qPrintable(prices.error.userMessage));
     QVERIFY(session.chart()->errorText().contains(QLatin1String("could not be saved")));
     QVERIFY(session.window()->refreshState().contains(QLatin1String("prices")));
-    QCOMPARE(session.count(QStringLiteral("SELECT COUNT(*) FROM fetch_log WHERE range_key = 'market_chart:5m'")), 0);
+    QCOMPARE(
+        session.count(QStringLiteral("SELECT COUNT(*) FROM fetch_log WHERE range_key = 'market_chart:5m'")),
+        0);
     QCOMPARE(session.count(QStringLiteral("SELECT COUNT(*) FROM prices WHERE resolution_ms = 300000")), 0);
     QVERIFY(!session.chart()->hasData());
 
@@ -292,6 +304,46 @@ void TestMarketScenario::diskFull_failsThePriceStepAndKeepsTheRangeStale()
     QCOMPARE(session.coinGecko.requestCount(QStringLiteral("/coins/bitcoin/market_chart")), before + 1);
     QCOMPARE(session.count(QStringLiteral("SELECT COUNT(*) FROM prices WHERE resolution_ms = 300000")), 289);
     QVERIFY(session.chart()->hasData());
+}
+
+void TestMarketScenario::choices_areShownAgainAtTheNextStart()
+{
+    MarketSession session;
+    QVERIFY(session.start());
+    QVERIFY(!session.waitForRefreshes(1).isEmpty());
+    session.clickRange(ChartRange::Quarter);
+    session.choose(QStringLiteral("coinCombo"), QStringLiteral("ethereum"));
+    session.choose(QStringLiteral("currencyCombo"), QStringLiteral("eur"));
+    QVERIFY(!session.waitForRefreshes(2).isEmpty());
+    QTest::mouseClick(session.chart()->findChild<QAbstractButton *>(QStringLiteral("candlesModeButton")),
+                      Qt::LeftButton);
+    QTest::mouseClick(session.chart()->findChild<QAbstractButton *>(
+                          QStringLiteral("overlay%1").arg(int(ChartOverlay::Volume))),
+                      Qt::LeftButton);
+    QTest::mouseClick(session.chart()->findChild<QAbstractButton *>(
+                          QStringLiteral("overlay%1").arg(int(ChartOverlay::Bollinger))),
+                      Qt::LeftButton);
+    QCOMPARE(session.chart()->mode(), ChartMode::Candles);
+    QCOMPARE(session.chart()->visibleOverlays(), QList<ChartOverlay>{ChartOverlay::Bollinger});
+
+    QVERIFY(session.restart());
+    PriceChartView *chart = session.chart();
+    QCOMPARE(chart->range(), ChartRange::Quarter);
+    QCOMPARE(chart->currentCoin(), QStringLiteral("ethereum"));
+    QCOMPARE(chart->currentCurrency(), QStringLiteral("eur"));
+    QCOMPARE(chart->mode(), ChartMode::Candles);
+    QCOMPARE(chart->visibleOverlays(), QList<ChartOverlay>{ChartOverlay::Bollinger});
+    // The stored data and analysis of that selection are on screen before any request.
+    QVERIFY(chart->hasData());
+    QCOMPARE(session.analysisView()->currentRecord()->selection(),
+             (MarketSelection{QStringLiteral("ethereum"), QStringLiteral("eur"), QStringLiteral("90d")}));
+    QVERIFY(!session.waitForRefreshes(1).isEmpty());
+
+    // The command line still wins over what was remembered.
+    QVERIFY(session.restart({QStringLiteral("--coin"), QStringLiteral("bitcoin")}));
+    QCOMPARE(session.chart()->currentCoin(), QStringLiteral("bitcoin"));
+    QCOMPARE(session.chart()->currentCurrency(), QStringLiteral("eur"));
+    QVERIFY(!session.waitForRefreshes(1).isEmpty());
 }
 
 BA_WEBENGINE_TEST_MAIN_WITH(QApplication, TestMarketScenario)

@@ -87,16 +87,18 @@ void serveNews(FakeNewsSite &site)
     FakeHttpServer &server = site.server();
     server.route("GET", QString::fromLatin1(NewsPath), [](const FakeRequest &) {
         const QByteArray list = FakeNewsSite::storyMarkup(stories(QDateTime::currentMSecsSinceEpoch()));
-        return FakeResponse::html(200, FakeNewsSite::page("Demo News (invented)", "<main>" + list + "</main>"));
+        return FakeResponse::html(200,
+                                  FakeNewsSite::page("Demo News (invented)", "<main>" + list + "</main>"));
     });
-    server.route("GET", QString::fromLatin1(FeedPath), [&site](const FakeRequest &) { return feedResponse(site); });
+    server.route("GET", QString::fromLatin1(FeedPath),
+                 [&site](const FakeRequest &) { return feedResponse(site); });
 }
 
 FakeResponse feedResponse(const FakeNewsSite &site)
 {
-    return FakeResponse::withType(200, "application/rss+xml; charset=UTF-8",
-                                  feed(site.url(QString::fromLatin1(NewsPath)),
-                                       stories(QDateTime::currentMSecsSinceEpoch())));
+    return FakeResponse::withType(
+        200, "application/rss+xml; charset=UTF-8",
+        feed(site.url(QString::fromLatin1(NewsPath)), stories(QDateTime::currentMSecsSinceEpoch())));
 }
 
 QString analysis(const QString &prompt)
@@ -107,21 +109,26 @@ QString analysis(const QString &prompt)
     const QStringList titles = headlineTitles(lines);
     QStringList text;
     text << QStringLiteral("## Trend")
-         << QStringLiteral("*Demo analysis of %1%2, written by ba-fake-services from the numbers it was sent; "
-                           "the market is invented.*")
+         << QStringLiteral(
+                "*Demo analysis of %1%2, written by ba-fake-services from the numbers it was sent; "
+                "the market is invented.*")
                 .arg(asset.isEmpty() ? QStringLiteral("an unknown asset") : asset,
                      range.isEmpty() ? QString() : QStringLiteral(" over ") + range)
          << QStringLiteral("%1. Last price %2; change %3. Trend label: **%4**.")
-                .arg(promptLine(lines, QStringLiteral("Series: ")), promptLine(lines, QStringLiteral("Last price: ")),
+                .arg(promptLine(lines, QStringLiteral("Series: ")),
+                     promptLine(lines, QStringLiteral("Last price: ")),
                      promptLine(lines, QStringLiteral("Change: ")),
-                     promptLine(lines, QStringLiteral("Trend (price vs SMA20, SMA20 vs SMA50, SMA20 slope): ")))
-         << QStringLiteral("## Momentum") << QStringLiteral("RSI(14) %1.").arg(promptLine(lines, QStringLiteral("RSI(14): ")))
+                     promptLine(lines,
+                                QStringLiteral("Trend (price vs SMA20, SMA20 vs SMA50, SMA20 slope): ")))
+         << QStringLiteral("## Momentum")
+         << QStringLiteral("RSI(14) %1.").arg(promptLine(lines, QStringLiteral("RSI(14): ")))
          << QStringLiteral("## News context")
          << (titles.isEmpty() ? QStringLiteral("No headlines were sent.")
                               : QStringLiteral("%1 headlines were sent; the newest: \"%2\".")
                                     .arg(titles.size())
                                     .arg(titles.constFirst()))
-         << QStringLiteral("## Risks") << QStringLiteral("None of this is real: it is demo data for trying the app.")
+         << QStringLiteral("## Risks")
+         << QStringLiteral("None of this is real: it is demo data for trying the app.")
          << QStringLiteral("---") << QStringLiteral("*This is not financial advice.*");
     return text.join(QStringLiteral("\n\n"));
 }

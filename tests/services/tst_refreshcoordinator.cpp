@@ -58,11 +58,11 @@ class TestRefreshCoordinator : public QObject
     void add(FakeStep &step, const QStringList &needs = {}, const QStringList &wants = {}, int deadlineMs = 0)
     {
         owned->addStep({step.name,
-                             [this, &step](const StepStart &how) {
-                                 step.starts.append(how);
-                                 step.startedAfterMs = clock.elapsed();
-                             },
-                             needs, wants, deadlineMs});
+                        [this, &step](const StepStart &how) {
+                            step.starts.append(how);
+                            step.startedAfterMs = clock.elapsed();
+                        },
+                        needs, wants, deadlineMs});
     }
 
 private Q_SLOTS:
@@ -239,8 +239,8 @@ void TestRefreshCoordinator::synchronousReports_finishOnce()
 {
     RefreshCoordinator immediate;
     for (const QString &name : {StepNames::Prices, StepNames::News}) {
-        immediate.addStep({name, [&immediate, name](const StepStart &) { immediate.reportStep(report(name)); },
-                           {}, {}, 0});
+        immediate.addStep(
+            {name, [&immediate, name](const StepStart &) { immediate.reportStep(report(name)); }, {}, {}, 0});
     }
     immediate.addStep({StepNames::Analysis,
                        [&immediate](const StepStart &) { immediate.reportStep(report(StepNames::Analysis)); },
@@ -265,11 +265,14 @@ void TestRefreshCoordinator::dependencyOnAStepNotRun_countsAsMet()
     RefreshCoordinator noNews;
     int analyses = 0;
     noNews.addStep({StepNames::Prices, [](const StepStart &) {}, {}, {}, 0});
-    noNews.addStep({StepNames::Analysis, [&](const StepStart &how) {
+    noNews.addStep({StepNames::Analysis,
+                    [&](const StepStart &how) {
                         ++analyses;
                         QVERIFY(how.overdue.isEmpty());
                     },
-                    {StepNames::Prices}, {StepNames::News}, 5000});
+                    {StepNames::Prices},
+                    {StepNames::News},
+                    5000});
     noNews.refresh(RefreshCoordinator::Trigger::User);
     noNews.reportStep(report(StepNames::Prices));
     QCOMPARE(analyses, 1);
