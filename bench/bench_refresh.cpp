@@ -72,7 +72,8 @@ struct Pipeline
         config.geminiModel = QStringLiteral("gemini-2.5-flash");
         config.geminiApiKey = QStringLiteral("bench-key");
         config.language = QStringLiteral("en");
-        ini = std::make_unique<QSettings>(prices.dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ini = std::make_unique<QSettings>(prices.dir.filePath(QStringLiteral("settings.ini")),
+                                          QSettings::IniFormat);
         settings = std::make_unique<AppSettings>(ini.get());
         news = std::make_unique<NewsFeature>(config, prices.db.connection(), prices.http.get());
         news->attach(prices.refresh.get());

@@ -16,6 +16,7 @@
 #include "gui/MainWindow.h"
 #include "gui/PriceChartView.h"
 #include "logging/LogHub.h"
+#include "services/AppSettings.h"
 #include "services/RefreshCoordinator.h"
 
 #include <QAbstractButton>
@@ -34,6 +35,9 @@ namespace ba::test {
 class MarketSession
 {
 public:
+    static constexpr double Temperature = 0.7; // Settings → AI, as saved in settings.ini
+    static constexpr int MaxOutputTokens = 1536;
+
     fakes::FakeCoinGecko coinGecko;
     fakes::FakeGemini gemini;
     fakes::FakeNewsSite newsSite;
@@ -65,9 +69,13 @@ public:
             return false;
         }
         {
-            // The keyless plan allows 10 requests a minute; a session of clicks needs more.
-            QSettings settings(QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-            settings.setValue(QStringLiteral("coingecko/requestsPerMinute"), 1000);
+            // The keyless plan allows 10 requests a minute; a session of clicks needs more. The AI
+            // sampling is the user's, to be seen in the requests.
+            QSettings ini(QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            AppSettings settings(&ini);
+            settings.setCoinGeckoRequestsPerMinute(1000);
+            settings.setTemperature(Temperature);
+            settings.setMaxOutputTokens(MaxOutputTokens);
         }
         return launch(extraArguments);
     }

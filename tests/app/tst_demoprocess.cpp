@@ -19,7 +19,8 @@ class TestDemoProcess : public QObject
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         // Chromium refuses to run as root with its sandbox on; no GPU here.
-        env.insert(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"), QStringLiteral("--no-sandbox --disable-gpu"));
+        env.insert(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"),
+                   QStringLiteral("--no-sandbox --disable-gpu"));
         env.insert(QStringLiteral("HOME"), home);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
@@ -105,16 +106,21 @@ void TestDemoProcess::demo_storesPricesNewsAndAnalysisUnderOneCorrelationId()
     const QStringList lines = text.split(QLatin1Char('\n'));
     const QRegularExpressionMatch total =
         QRegularExpression(QStringLiteral(R"(\[r1\] Refresh finished in (\d+) ms)")).match(text);
-    qInfo("start-up refresh of the demo: %s ms, %d log lines", qPrintable(total.captured(1)), int(lines.size()));
+    qInfo("start-up refresh of the demo: %s ms, %d log lines", qPrintable(total.captured(1)),
+          int(lines.size()));
     const auto logged = [&lines](const QString &pattern) {
         const QRegularExpression re(pattern);
-        return std::any_of(lines.cbegin(), lines.cend(), [&re](const QString &line) { return re.match(line).hasMatch(); });
+        return std::any_of(lines.cbegin(), lines.cend(),
+                           [&re](const QString &line) { return re.match(line).hasMatch(); });
     };
-    QVERIFY(logged(QStringLiteral(R"(INFO  ba\.net\.http \[r1\] GET /api/v3/coins/bitcoin/market_chart\?.* -> 200 )")));
+    QVERIFY(logged(
+        QStringLiteral(R"(INFO  ba\.net\.http \[r1\] GET /api/v3/coins/bitcoin/market_chart\?.* -> 200 )")));
     QVERIFY(logged(QStringLiteral(R"(INFO  ba\.(services|news|storage)\.news[a-z]* \[r1\] )")));
     QVERIFY(logged(QStringLiteral(R"(INFO  ba\.services\.refresh \[r1\] Step news ok [1-9])")));
-    QVERIFY(logged(QStringLiteral(R"(INFO  ba\.net\.http \[r1\] POST /v1beta/models/.*:streamGenerateContent.* -> 200 )")));
-    QVERIFY(logged(QStringLiteral(R"(INFO  ba\.storage\.analyses \[r1\] stored analysis 1 of bitcoin/usd 30d \(gemini)")));
+    QVERIFY(logged(QStringLiteral(
+        R"(INFO  ba\.net\.http \[r1\] POST /v1beta/models/.*:streamGenerateContent.* -> 200 )")));
+    QVERIFY(logged(QStringLiteral(
+        R"(INFO  ba\.storage\.analyses \[r1\] stored analysis 1 of bitcoin/usd 30d \(gemini)")));
     QVERIFY(logged(QStringLiteral(R"(ba\.services\.demo \[-\] coingecko answers with demo data)")));
     QVERIFY(!text.contains(QLatin1String("key-for-the-demo-fake"))); // the key never reaches the log
 }

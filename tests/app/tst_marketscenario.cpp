@@ -1,5 +1,6 @@
 #include "MarketSession.h"
 #include "fakes/WebEngineTestMain.h"
+#include "gui/HealthTableModel.h"
 #include "gui/PricePresenter.h"
 #include "services/MarketSummary.h"
 
@@ -7,7 +8,6 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QTest>
@@ -46,6 +46,18 @@ QList<qint64> gaps(const QList<qint64> &times)
         result << times.at(i) - times.at(i - 1);
     }
     return result;
+}
+
+// "requests / errors" of a source in the health panel.
+QString healthRequests(const MarketSession &session, const QString &source)
+{
+    const auto *model = session.window()->findChild<HealthTableModel *>();
+    for (int row = 0; model != nullptr && row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(HealthTableModel::SourceIdRole).toString() == source) {
+            return model->index(row, HealthTableModel::RequestsColumn).data().toString();
+        }
+    }
+    return {};
 }
 
 std::optional<MarketSummary> shownSummary(const MarketSession &session)
@@ -154,6 +166,12 @@ void TestMarketScenario::ethereumInEuro_analysisIsStoredAndShownForThatSelection
     QCOMPARE(shown->vsCurrency, QStringLiteral("eur"));
     QCOMPARE(shown->rangeKey, QStringLiteral("30d"));
     QVERIFY2(shown->prompt.contains(QStringLiteral("Asset: ethereum in EUR")), qPrintable(shown->prompt));
+    QVERIFY(session.gemini.lastPrompt().contains(QStringLiteral("Asset: ethereum in EUR")));
+    // The AI settings (one typed path from settings.ini) reach the request.
+    const QJsonObject generation =
+        session.gemini.lastRequestJson().value(QLatin1String("generationConfig")).toObject();
+    QCOMPARE(generation.value(QLatin1String("temperature")).toDouble(), MarketSession::Temperature);
+    QCOMPARE(generation.value(QLatin1String("maxOutputTokens")).toInt(), MarketSession::MaxOutputTokens);
     QVERIFY(!shown->prompt.contains(QLatin1String("bitcoin"), Qt::CaseInsensitive) ||
             shown->prompt.contains(QLatin1String("Demo: Bitcoin"))); // a headline may name it
     QVERIFY(session.analysisView()->findChild<QLabel *>(QStringLiteral("analysisSelectionLabel"))->text() ==
@@ -203,6 +221,8 @@ void TestMarketScenario::reselecting_showsTheStoredAnalysisAtOnceWithoutAnAiRequ
     QCOMPARE(session.analysisView()->currentRecord()->id, ethereumAnalysis);
     // The same data again is the same analysis: nothing new was stored either.
     QCOMPARE(session.count(QStringLiteral("SELECT COUNT(*) FROM analyses")), 2);
+    // The health panel counts the AI requests of the session.
+    QCOMPARE(healthRequests(session, QStringLiteral("gemini")), QStringLiteral("2 / 0"));
 }
 
 void TestMarketScenario::firstRefresh_analysisWaitsForTheHeadlines()
@@ -222,18 +242,8 @@ void TestMarketScenario::firstRefresh_analysisWaitsForTheHeadlines()
         QVERIFY2(headline.title.startsWith(QLatin1String("Demo: ")), qPrintable(headline.title));
         QVERIFY(shown->prompt.contains(headline.title));
     }
-    QVERIFY(session.gemini.lastRequestJson()
-                .value(QStringLiteral("contents"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("parts"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("text"))
-                .toString()
-                .contains(QStringLiteral("Demo: Bitcoin holds above its 30-day average")));
+    QVERIFY(
+        session.gemini.lastPrompt().contains(QStringLiteral("Demo: Bitcoin holds above its 30-day average")));
     QCOMPARE(session.analysisView()->findChild<QLabel *>(QStringLiteral("analysisHeadlinesLabel"))->text(),
              QStringLiteral("with 4 headline(s) from this refresh"));
 }

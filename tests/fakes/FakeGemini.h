@@ -67,6 +67,8 @@ public:
     int generateRequestCount() const; // generateContent + streamGenerateContent
     FakeRequest lastRequest() const;
     QJsonObject lastRequestJson() const; // the body of the last POST
+    QString lastPrompt() const;          // the text of its first content part: the prompt
+    static QString promptOf(const QJsonObject &requestBody);
 
     static QByteArray sample(const QString &fileName); // tests/data/<fileName>, as is
     // {"error":{"code","message","status"}} with Google's JSON headers.

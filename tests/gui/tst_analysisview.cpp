@@ -64,6 +64,23 @@ AnalysisRecord localRecord(qint64 id, const QString &response, qint64 createdMs 
     return r;
 }
 
+QList<PricePoint> hourlyPrices()
+{
+    QList<PricePoint> prices;
+    for (int i = 0; i < 200; ++i) {
+        prices.append({T0 + i * 3600000LL, 60000.0 + 500.0 * std::sin(i / 7.0), {}, {}});
+    }
+    return prices;
+}
+
+MarketSnapshot bitcoinInUsd()
+{
+    MarketSnapshot snapshot;
+    snapshot.coinId = QStringLiteral("bitcoin");
+    snapshot.vsCurrency = QStringLiteral("usd");
+    return snapshot;
+}
+
 template <typename T> T *child(const QWidget &view, const char *name)
 {
     auto *widget = view.findChild<T *>(QLatin1String(name));
@@ -333,13 +350,8 @@ private Q_SLOTS:
         AnalysisService service(nullptr);
         AnalysisView view;
         view.bindTo(&service);
-        QList<PricePoint> prices;
-        for (int i = 0; i < 200; ++i) {
-            prices.append({T0 + i * 3600000LL, 60000.0 + 500.0 * std::sin(i / 7.0), {}, {}});
-        }
-        MarketSnapshot snapshot;
-        snapshot.coinId = QStringLiteral("bitcoin");
-        snapshot.vsCurrency = QStringLiteral("usd");
+        const QList<PricePoint> prices = hourlyPrices();
+        const MarketSnapshot snapshot = bitcoinInUsd();
         service.analyse(prices, snapshot, {}, QStringLiteral("r1"), QStringLiteral("test"));
         QVERIFY(view.currentRecord().has_value());
         QCOMPARE(child<QLabel>(view, "analysisBadge")->text(), QStringLiteral("Computed locally"));
@@ -383,13 +395,8 @@ private Q_SLOTS:
         view.bindTo(&service);
         service.select({QStringLiteral("ethereum"), QStringLiteral("eur"), QStringLiteral("30d")});
         QVERIFY(view.isShowingEmptyState());
-        QList<PricePoint> prices;
-        for (int i = 0; i < 200; ++i) {
-            prices.append({T0 + i * 3600000LL, 60000.0 + 500.0 * std::sin(i / 7.0), {}, {}});
-        }
-        MarketSnapshot snapshot;
-        snapshot.coinId = QStringLiteral("bitcoin");
-        snapshot.vsCurrency = QStringLiteral("usd");
+        const QList<PricePoint> prices = hourlyPrices();
+        const MarketSnapshot snapshot = bitcoinInUsd();
         AnalysisInput input{prices,
                             snapshot,
                             {},
