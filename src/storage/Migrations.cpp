@@ -47,7 +47,7 @@ Migration migrationV1()
         }};
 }
 
-// Version 2 (issue 11): one evenly spaced series per range.
+// One evenly spaced series per range (issue 11; version 2 on this branch).
 //  - prices and candles gain resolution_ms (the spacing of the series a row belongs to) in their
 //    primary key. Rows of version 1 are classified by the gap to their nearest neighbour in the
 //    same pair (prices: <= 10 min is 5-minute data, <= 3 h hourly, else daily; candles: <= 1 h is
@@ -76,7 +76,7 @@ QString classifiedCopy(const QString &table, const QString &columns, qint64 fine
         .arg(coarseStep);
 }
 
-Migration migrationV2()
+Migration migrationOneSeriesPerRange(int version)
 {
     constexpr qint64 minute = 60 * 1000;
     constexpr qint64 hour = 60 * minute;
@@ -152,7 +152,7 @@ bool applyOne(QSqlDatabase &db, const Migration &migration, MigrationOutcome &ou
 
 const QList<Migration> &schemaMigrations()
 {
-    static const QList<Migration> migrations{migrationV1(), migrationV2()};
+    static const QList<Migration> migrations{migrationV1(), migrationOneSeriesPerRange(2)};
     return migrations;
 }
 

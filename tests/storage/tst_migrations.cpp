@@ -25,8 +25,8 @@ private Q_SLOTS:
     void applyMigrations_fromEmpty_appliesAllInOrder();
     void applyMigrations_atVersion_appliesOnlyNewerOnes();
     void applyMigrations_failingStatement_keepsLastCompleteVersion();
-    void version2_classifiesVersion1PricesByTheirSpacing();
-    void version2_keepsAnalysesWithoutARangeAndDropsOldFetchTimes();
+    void oneSeriesPerRange_classifiesVersion1PricesByTheirSpacing();
+    void oneSeriesPerRange_keepsAnalysesWithoutARangeAndDropsOldFetchTimes();
 
 private:
     bool hasTable(const QString &name) const
@@ -136,7 +136,7 @@ void atVersion1(QSqlDatabase &db, const QStringList &statements)
 
 } // namespace
 
-void TestMigrations::version2_classifiesVersion1PricesByTheirSpacing()
+void TestMigrations::oneSeriesPerRange_classifiesVersion1PricesByTheirSpacing()
 {
     // One table for every fetch in version 1: daily points for a year, hourly for the last 30 days
     // (off the hour), 5-minute points for the last day; and candles at 4 days and 4 hours.
@@ -162,7 +162,7 @@ void TestMigrations::version2_classifiesVersion1PricesByTheirSpacing()
 
     const MigrationOutcome outcome = ba::applyMigrations(m_db, ba::schemaMigrations());
     QVERIFY2(outcome.ok, qPrintable(outcome.error + u' ' + outcome.failedStatement));
-    QCOMPARE(outcome.toVersion, 2);
+    QCOMPARE(outcome.toVersion, ba::Database::latestSchemaVersion());
     const auto countAt = [this](const QString &table, qint64 step, int price) {
         return scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE resolution_ms = %2 AND %3 = %4")
                                 .arg(table)
@@ -182,7 +182,7 @@ void TestMigrations::version2_classifiesVersion1PricesByTheirSpacing()
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM prices")).toInt(), 335 + 29 * 24 + 289 + 1);
 }
 
-void TestMigrations::version2_keepsAnalysesWithoutARangeAndDropsOldFetchTimes()
+void TestMigrations::oneSeriesPerRange_keepsAnalysesWithoutARangeAndDropsOldFetchTimes()
 {
     atVersion1(m_db,
                {QStringLiteral("INSERT INTO analyses (created_ms, coin_id, vs_currency, provider, status)"
