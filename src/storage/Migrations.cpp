@@ -82,7 +82,7 @@ Migration migrationOneSeriesPerRange(int version)
     constexpr qint64 hour = 60 * minute;
     constexpr qint64 day = 24 * hour;
     return Migration{
-        2,
+        version,
         {
             QStringLiteral(
                 "CREATE TABLE prices_v2 ("
