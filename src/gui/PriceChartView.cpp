@@ -161,6 +161,21 @@ void PriceChartView::showError(const QString &message)
     m_canvas->showError(message);
 }
 
+void PriceChartView::showRetryCountdown(const QString &service, int seconds)
+{
+    qCDebug(lc) << "rate-limit countdown:" << service << seconds << "s";
+    m_canvas->showCountdown(
+        [service](qint64 msLeft) {
+            if (msLeft <= 0) {
+                return tr("%1 asked for a pause (too many requests). Trying again now…").arg(service);
+            }
+            const int secondsLeft = int((msLeft + 999) / 1000);
+            return tr("%1 asked for a pause (too many requests). Trying again in %n s…", nullptr, secondsLeft)
+                .arg(service);
+        },
+        seconds * 1000LL);
+}
+
 void PriceChartView::clearError()
 {
     m_canvas->clearError();

@@ -46,17 +46,16 @@ PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordi
                                MainWindow *window, QObject *parent)
     : QObject(parent), m_service(service), m_coordinator(coordinator), m_view(view), m_window(window)
 {
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &PricePresenter::tickCountdown);
-
     connect(service, &PriceService::dataChanged, this, &PricePresenter::onDataChanged);
     connect(service, &PriceService::failed, this, &PricePresenter::onFailed);
     connect(service, &PriceService::retryScheduled, this, &PricePresenter::onRetryScheduled);
-    connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
-    connect(coordinator, &RefreshCoordinator::finished, view, [this] {
-        m_view->setBusy(false);
-        m_countdown.stop();
+    connect(service, &PriceService::finished, view, [this](const StepReport &report) {
+        if (report.ok && !report.skipped) {
+            m_view->clearError(); // the data is here: an earlier failure or pause is over
+        }
     });
+    connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
+    connect(coordinator, &RefreshCoordinator::finished, view, [this] { m_view->setBusy(false); });
     connect(view, &PriceChartView::rangeChanged, this, &PricePresenter::onSelectionChanged);
     connect(view, &PriceChartView::coinChanged, this, &PricePresenter::onSelectionChanged);
     connect(view, &PriceChartView::currencyChanged, this, &PricePresenter::onSelectionChanged);
@@ -93,22 +92,15 @@ void PricePresenter::onFailed(const FetchError &error)
     m_window->showStatus(error.userMessage, 10000);
 }
 
-void PricePresenter::onRetryScheduled(int seconds)
+void PricePresenter::onRetryScheduled(int seconds, FetchError::Kind reason)
 {
-    m_secondsLeft = seconds;
-    tickCountdown();
-    m_countdown.start();
-}
-
-void PricePresenter::tickCountdown()
-{
-    if (m_secondsLeft <= 0) {
-        m_countdown.stop();
+    if (reason == FetchError::Kind::RateLimited) {
+        // Counted down live in the chart's banner until the data arrives.
+        m_view->showRetryCountdown(QStringLiteral("CoinGecko"), seconds);
         return;
     }
-    m_window->showStatus(tr("CoinGecko asked us to slow down; retrying in %n s…", nullptr, m_secondsLeft),
-                         1500);
-    --m_secondsLeft;
+    m_window->showStatus(tr("CoinGecko did not answer properly; trying again in %n s…", nullptr, seconds),
+                         std::max(1, seconds) * 1000);
 }
 
 void PricePresenter::onSelectionChanged()

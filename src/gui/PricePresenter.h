@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 namespace ba {
 
@@ -30,18 +29,15 @@ public:
 private:
     void onDataChanged(const PriceData &data);
     void onFailed(const FetchError &error);
-    void onRetryScheduled(int seconds);
+    void onRetryScheduled(int seconds, FetchError::Kind reason);
     void onSelectionChanged();
     void askExportPrices();
     void askExportChart();
-    void tickCountdown();
 
     QPointer<PriceService> m_service;
     QPointer<RefreshCoordinator> m_coordinator;
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
-    QTimer m_countdown;
-    int m_secondsLeft = 0;
 };
 
 } // namespace ba

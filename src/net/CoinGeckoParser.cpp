@@ -334,10 +334,10 @@ FetchError CoinGeckoParser::errorFromResult(const HttpResult &result)
         break;
     }
     if (lower.contains(QLatin1String("vs_currency"))) {
-        return refine(
-            Kind::BadRequest,
-            QCoreApplication::translate("CoinGeckoClient", "CoinGecko does not support this currency; choose "
-                                                           "another currency in the list above the chart."));
+        return refine(Kind::BadRequest,
+                      QCoreApplication::translate("CoinGeckoClient",
+                                                  "CoinGecko does not support this currency; choose "
+                                                  "another currency in the list above the chart."));
     }
     if (lower.contains(QLatin1String("coin not found")) ||
         lower.contains(QLatin1String("could not find coin"))) {

@@ -56,7 +56,8 @@ Q_SIGNALS:
     void dataChanged(const ba::PriceData &data);
     void finished(const ba::StepReport &report);
     void failed(const ba::FetchError &error); // each failed request, as it happens
-    void retryScheduled(int seconds);
+    // A request tries again in about `seconds`; RateLimited: CoinGecko asked for the pause.
+    void retryScheduled(int seconds, ba::FetchError::Kind reason);
 
 private:
     struct Job;

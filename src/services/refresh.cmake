@@ -6,4 +6,5 @@ target_sources(ba_services PRIVATE
     CoinCatalog.h CoinCatalog.cpp
     CoinGeckoPlanRules.h CoinGeckoPlanRules.cpp
     RefreshCoordinator.h RefreshCoordinator.cpp
+    RefreshOutcome.h RefreshOutcome.cpp
 )

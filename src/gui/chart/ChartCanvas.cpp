@@ -64,6 +64,9 @@ void ChartCanvas::connectView()
     });
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plotArea) {
         m_crosshair->setPlotArea(plotArea);
+        // The error banner stops where the price axis (right of the plot) begins.
+        const QPoint axisStart = m_view->mapFromScene(m_chart->mapToScene(plotArea.topRight()));
+        m_notices->setBannerRightEdge(m_view->mapTo(this, axisStart).x());
         if (hasData() && plotArea.size().toSize() != m_renderedPlotSize) {
             m_renderTimer->start();
         }
@@ -137,6 +140,11 @@ void ChartCanvas::showEmpty(const QString &text)
 void ChartCanvas::showError(const QString &message)
 {
     m_notices->showError(message);
+}
+
+void ChartCanvas::showCountdown(std::function<QString(qint64)> text, qint64 msLeft)
+{
+    m_notices->showCountdown(std::move(text), msLeft);
 }
 
 void ChartCanvas::clearError()
