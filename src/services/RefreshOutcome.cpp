@@ -31,7 +31,8 @@ QString RefreshOutcome::text() const
             .arg(id, time, failed.join(QStringLiteral(", ")));
     }
     if (stored == 0) {
-        return tr("Refresh %1 at %2: %3 failed; no data yet").arg(id, time, failed.join(QStringLiteral(", ")));
+        return tr("Refresh %1 at %2: %3 failed; no data yet")
+            .arg(id, time, failed.join(QStringLiteral(", ")));
     }
     QStringList parts;
     for (const QString &step : std::as_const(failed)) {

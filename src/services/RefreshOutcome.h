@@ -13,8 +13,8 @@ namespace ba {
 // for that step yet ("no data yet"), as on a fresh profile.
 struct RefreshOutcome
 {
-    QString id;    // "r3"
-    QString time;  // when it ended, local short format
+    QString id;   // "r3"
+    QString time; // when it ended, local short format
     qint64 totalMs = 0;
     QList<StepReport> reports;
     // Whether something stored earlier is shown for this step ("prices", "news", "analysis").
