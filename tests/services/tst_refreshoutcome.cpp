@@ -33,18 +33,24 @@ private Q_SLOTS:
         QTest::addColumn<QList<StepReport>>("reports");
         QTest::addColumn<QStringList>("stored");
         QTest::addColumn<QString>("expected");
-        const QList<StepReport> allOk{report(QStringLiteral("prices"), true), report(QStringLiteral("news"), true)};
+        const QList<StepReport> allOk{report(QStringLiteral("prices"), true),
+                                      report(QStringLiteral("news"), true)};
         QTest::newRow("all ok") << allOk << QStringList{} << QStringLiteral("Updated 10:24 in 812 ms (r3)");
         QTest::newRow("fresh profile, prices failed")
-            << QList<StepReport>{report(QStringLiteral("prices"), false), report(QStringLiteral("news"), true)}
-            << QStringList{QStringLiteral("news")} << QStringLiteral("Refresh r3 at 10:24: prices failed; no data yet");
+            << QList<StepReport>{report(QStringLiteral("prices"), false),
+                                 report(QStringLiteral("news"), true)}
+            << QStringList{QStringLiteral("news")}
+            << QStringLiteral("Refresh r3 at 10:24: prices failed; no data yet");
         QTest::newRow("prices failed, cache shown")
-            << QList<StepReport>{report(QStringLiteral("prices"), false)} << QStringList{QStringLiteral("prices")}
+            << QList<StepReport>{report(QStringLiteral("prices"), false)}
+            << QStringList{QStringLiteral("prices")}
             << QStringLiteral("Refresh r3 at 10:24: prices failed; cached data shown");
         QTest::newRow("one of each")
-            << QList<StepReport>{report(QStringLiteral("prices"), false), report(QStringLiteral("news"), false)}
+            << QList<StepReport>{report(QStringLiteral("prices"), false),
+                                 report(QStringLiteral("news"), false)}
             << QStringList{QStringLiteral("news")}
-            << QStringLiteral("Refresh r3 at 10:24: prices failed (no data yet), news failed (cached data shown)");
+            << QStringLiteral(
+                   "Refresh r3 at 10:24: prices failed (no data yet), news failed (cached data shown)");
     }
 
     void text()
