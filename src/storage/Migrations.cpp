@@ -47,6 +47,14 @@ Migration migrationV1()
         }};
 }
 
+// News origin: where each article was seen (NewsVia bits: 1 the site's page, 2 a feed). Rows
+// stored before are 0, "not recorded", until a fetch sees them again.
+Migration migrationNewsOrigin(int version)
+{
+    return Migration{version,
+                     {QStringLiteral("ALTER TABLE news ADD COLUMN seen_via INTEGER NOT NULL DEFAULT 0")}};
+}
+
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -85,7 +93,7 @@ bool applyOne(QSqlDatabase &db, const Migration &migration, MigrationOutcome &ou
 
 const QList<Migration> &schemaMigrations()
 {
-    static const QList<Migration> migrations{migrationV1()};
+    static const QList<Migration> migrations{migrationV1(), migrationNewsOrigin(2)};
     return migrations;
 }
 
