@@ -83,11 +83,14 @@ QString NewsActivityBar::describe(const NewsActivity &activity, qint64 nowMs)
         if (activity.feed == State::Loading) {
             return tr("Loading headlines…");
         }
-        return activity.feed == State::Failed ? tr("The news feeds could not be read: %1.").arg(activity.feedProblem)
-                                              : QString();
+        return activity.feed == State::Failed
+                   ? tr("The news feeds could not be read: %1.").arg(activity.feedProblem)
+                   : QString();
     }
-    if (activity.page == State::Delivered || (activity.page == State::Loading && activity.feed == State::Idle)) {
-        return activity.page == State::Loading ? tr("Reading the page of %1…").arg(activity.siteName) : QString();
+    if (activity.page == State::Delivered ||
+        (activity.page == State::Loading && activity.feed == State::Idle)) {
+        return activity.page == State::Loading ? tr("Reading the page of %1…").arg(activity.siteName)
+                                               : QString();
     }
     const QString page = pageSentence(activity, nowMs);
     const QString feed = feedSentence(activity);
@@ -102,8 +105,10 @@ QString NewsActivityBar::pageSentence(const NewsActivity &activity, qint64 nowMs
     case State::Paused: {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(activity.pageRetryAtMs);
         const int minutes = int(std::max<qint64>(1, (activity.pageRetryAtMs - nowMs + 59999) / 60000));
-        return tr("%1 blocked the news reader (%2); its page is read again at %3 (in %n min).", nullptr, minutes)
-            .arg(activity.siteName, activity.pageProblem, QLocale().toString(at.time(), QLocale::ShortFormat));
+        return tr("%1 blocked the news reader (%2); its page is read again at %3 (in %n min).", nullptr,
+                  minutes)
+            .arg(activity.siteName, activity.pageProblem,
+                 QLocale().toString(at.time(), QLocale::ShortFormat));
     }
     case State::Failed:
         return tr("The page of %1 could not be read (%2).").arg(activity.siteName, activity.pageProblem);
@@ -118,8 +123,9 @@ QString NewsActivityBar::feedSentence(const NewsActivity &activity)
     case State::Loading:
         return tr("Loading its feed…");
     case State::Delivered:
-        return activity.page == State::Loading ? tr("Headlines from the feed %1 meanwhile.").arg(activity.feedName)
-                                               : tr("Headlines from the feed %1.").arg(activity.feedName);
+        return activity.page == State::Loading
+                   ? tr("Headlines from the feed %1 meanwhile.").arg(activity.feedName)
+                   : tr("Headlines from the feed %1.").arg(activity.feedName);
     case State::Failed:
         return activity.page == State::Loading ? tr("The feed failed: %1.").arg(activity.feedProblem)
                                                : tr("The feed failed too: %1.").arg(activity.feedProblem);

@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.gui.prices")
@@ -51,7 +52,7 @@ PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordi
     connect(service, &PriceService::retryScheduled, this, &PricePresenter::onRetryScheduled);
     connect(service, &PriceService::finished, view, [this](const StepReport &report) {
         if (report.ok && !report.skipped) {
-            m_view->clearError(); // the data is here: an earlier failure or pause is over
+            clearShownError(); // the data is here: an earlier failure or pause is over
         }
     });
     connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
@@ -88,8 +89,23 @@ void PricePresenter::onDataChanged(const PriceData &data)
 
 void PricePresenter::onFailed(const FetchError &error)
 {
-    m_view->showError(error.userMessage);
+    if (error.kind == FetchError::Kind::RateLimited && error.retryAfterSeconds > 0) {
+        // Too long to wait for by itself: count the pause down so the user knows when F5 helps.
+        m_view->showRetryCountdown(QStringLiteral("CoinGecko"), error.retryAfterSeconds, /*retrying=*/false);
+    } else {
+        m_view->showError(error.userMessage);
+    }
+    m_shownError = error.userMessage;
     m_window->showStatus(error.userMessage, 10000);
+}
+
+void PricePresenter::clearShownError()
+{
+    m_view->clearError();
+    if (!m_shownError.isEmpty() && m_window->statusBar()->currentMessage() == m_shownError) {
+        m_window->statusBar()->clearMessage(); // it would otherwise linger after the data arrived
+    }
+    m_shownError.clear();
 }
 
 void PricePresenter::onRetryScheduled(int seconds, FetchError::Kind reason)
@@ -105,6 +121,7 @@ void PricePresenter::onRetryScheduled(int seconds, FetchError::Kind reason)
 
 void PricePresenter::onSelectionChanged()
 {
+    clearShownError(); // it was about the previous coin, currency or range
     m_service->select(m_view->currentCoin(), m_view->currentCurrency(), m_view->range());
     m_coordinator->refresh(RefreshCoordinator::Trigger::SelectionChange);
 }

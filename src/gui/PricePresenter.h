@@ -29,6 +29,7 @@ public:
 private:
     void onDataChanged(const PriceData &data);
     void onFailed(const FetchError &error);
+    void clearShownError();
     void onRetryScheduled(int seconds, FetchError::Kind reason);
     void onSelectionChanged();
     void askExportPrices();
@@ -38,6 +39,7 @@ private:
     QPointer<RefreshCoordinator> m_coordinator;
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
+    QString m_shownError; // the failure on screen (banner, status bar) until data arrives
 };
 
 } // namespace ba

@@ -21,9 +21,9 @@ struct NewsActivity
 
     QString siteName; // the browser profile's name, "Bitcoin.com News"; empty without one
     State page = State::Idle;
-    QString pageProblem;     // why the page failed or is paused, in words
+    QString pageProblem;      // why the page failed or is paused, in words
     qint64 pageRetryAtMs = 0; // Paused: when the page is read again (Unix ms)
-    QString feedName;        // the feed that delivered, or the last one that failed
+    QString feedName;         // the feed that delivered, or the last one that failed
     State feed = State::Idle;
     QString feedProblem;
 

@@ -147,7 +147,8 @@ void NewsFeedLane::onFetched(const RssFetchResult &result)
     const QString next =
         m_index + 1 < m_feeds.size() ? m_feeds.at(m_index + 1).profile.id : QStringLiteral("no other feed");
     qCWarning(lc).noquote() << QStringLiteral("%1 failed (%2): %3; next: %4")
-                                   .arg(feed.profile.id, FetchError::kindName(error.kind), error.detail, next);
+                                   .arg(feed.profile.id, FetchError::kindName(error.kind), error.detail,
+                                        next);
     const quint64 generation = m_generation;
     Q_EMIT feedFailed(feed, error);
     if (generation == m_generation) { // not cancelled by a receiver

@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     struct Job;
     bool isFresh(const QString &kind) const;
+    void announcePause();
     void startJob(const QString &kind, ApiCall *call, std::function<int(ApiCall *)> store);
     void onJobFinished(const QString &kind, ApiCall *call, const std::function<int(ApiCall *)> &store);
     void finishRefresh();
