@@ -27,6 +27,8 @@ NewsActivityBar::NewsActivityBar(QWidget *parent)
     m_label->setObjectName(QStringLiteral("newsActivityText"));
     m_label->setTextFormat(Qt::PlainText); // names and problems come from the web and config files
     m_label->setWordWrap(true);
+    // Its wrapped height is the least it gets: a squeezed pane must not clip the sentence.
+    m_label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_busy, 0, Qt::AlignVCenter);
@@ -105,8 +107,7 @@ QString NewsActivityBar::pageSentence(const NewsActivity &activity, qint64 nowMs
     case State::Paused: {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(activity.pageRetryAtMs);
         const int minutes = int(std::max<qint64>(1, (activity.pageRetryAtMs - nowMs + 59999) / 60000));
-        return tr("%1 blocked the news reader (%2); its page is read again at %3 (in %n min).", nullptr,
-                  minutes)
+        return tr("%1 blocks the page reader (%2). Next try at %3 (in %n min).", nullptr, minutes)
             .arg(activity.siteName, activity.pageProblem,
                  QLocale().toString(at.time(), QLocale::ShortFormat));
     }
@@ -123,9 +124,8 @@ QString NewsActivityBar::feedSentence(const NewsActivity &activity)
     case State::Loading:
         return tr("Loading its feed…");
     case State::Delivered:
-        return activity.page == State::Loading
-                   ? tr("Headlines from the feed %1 meanwhile.").arg(activity.feedName)
-                   : tr("Headlines from the feed %1.").arg(activity.feedName);
+        return activity.page == State::Loading ? tr("Headlines from %1 meanwhile.").arg(activity.feedName)
+                                               : tr("Headlines from %1.").arg(activity.feedName);
     case State::Failed:
         return activity.page == State::Loading ? tr("The feed failed: %1.").arg(activity.feedProblem)
                                                : tr("The feed failed too: %1.").arg(activity.feedProblem);

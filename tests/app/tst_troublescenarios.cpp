@@ -43,7 +43,8 @@ QStringList requestsInsidePauses(const QList<FakeRequest> &requests, const QList
     for (int index : rateLimited) {
         const qint64 pauseStart = requests.at(index).receivedMs;
         for (const FakeRequest &request : requests) {
-            if (request.receivedMs > pauseStart + inFlightMs && request.receivedMs < pauseStart + retryAfterMs - 30) {
+            if (request.receivedMs > pauseStart + inFlightMs &&
+                request.receivedMs < pauseStart + retryAfterMs - 30) {
                 inside << QStringLiteral("%1 at %2 ms, inside the pause from %3 ms")
                               .arg(request.path)
                               .arg(request.receivedMs)
@@ -54,15 +55,35 @@ QStringList requestsInsidePauses(const QList<FakeRequest> &requests, const QList
     return inside;
 }
 
-const SourceHealth *healthRow(const HealthPanel &panel, const QString &source)
+SourceHealth healthRow(const HealthPanel &panel, const QString &source)
 {
     panel.model()->refresh();
     for (const SourceHealth &row : panel.model()->rows()) {
         if (row.source == source) {
-            return &row;
+            return row;
         }
     }
-    return nullptr;
+    return {};
+}
+
+// With BA_SCREENSHOT_DIR set: the window at the two sizes the project checks, as it is now.
+void screenshot(const AssembledApp &app, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BA_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        return;
+    }
+    const QSize before = app.window()->size();
+    for (const QSize size : {QSize(1024, 640), QSize(1600, 1000)}) {
+        app.window()->resize(size);
+        for (int pass = 0; pass < 3; ++pass) { // layout, then what is measured after it (chart banner)
+            QApplication::processEvents();
+        }
+        QVERIFY(app.window()->grab().save(
+            QStringLiteral("%1/%2-%3x%4.png").arg(dir, name).arg(size.width()).arg(size.height())));
+    }
+    app.window()->resize(before);
+    QApplication::processEvents();
 }
 
 } // namespace
@@ -102,18 +123,22 @@ void TestTroubleScenarios::blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThe
     QTRY_COMPARE_WITH_TIMEOUT(news->model()->rowCount(), 4, 2000);
     QVERIFY2(sinceStart.elapsed() < 2000, qPrintable(QString::number(sinceStart.elapsed())));
     for (int row = 0; row < news->model()->rowCount(); ++row) {
-        QCOMPARE(news->model()->index(row, NewsTableModel::ViaColumn).data().toString(), QStringLiteral("Feed"));
+        QCOMPARE(news->model()->index(row, NewsTableModel::ViaColumn).data().toString(),
+                 QStringLiteral("Feed"));
     }
     QCOMPARE(news->activityBar()->text(),
-             QStringLiteral("Reading the page of Test News… Headlines from the feed Test News (RSS) meanwhile."));
+             QStringLiteral("Reading the page of Test News… Headlines from Test News (RSS) meanwhile."));
+    screenshot(app, QStringLiteral("news-feed-first"));
 
     // At the browser's deadline the site is paused; the pane says why and until when.
-    QTRY_VERIFY_WITH_TIMEOUT(news->activityBar()->text().startsWith(QStringLiteral(
-                                 "Test News blocked the news reader (browser blocked by a JavaScript challenge); "
-                                 "its page is read again at ")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        news->activityBar()->text().startsWith(
+            QStringLiteral("Test News blocks the page reader (browser blocked by a JavaScript challenge). "
+                           "Next try at ")),
+        10000);
     QVERIFY2(news->activityBar()->text().contains(QStringLiteral("(in 30 min)")),
              qPrintable(news->activityBar()->text()));
+    screenshot(app, QStringLiteral("news-page-paused"));
     QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r1")), 10000);
 
     // F5 during the pause: the page is not asked and nothing waits for the browser's deadline.
@@ -125,7 +150,7 @@ void TestTroubleScenarios::blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThe
     QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r2")), 3000);
     QVERIFY2(sinceF5.elapsed() < 3000, qPrintable(QString::number(sinceF5.elapsed())));
     QCOMPARE(app.newsSite.requestCount(QStringLiteral("/challenge-stuck")), pageRequests);
-    QVERIFY(news->activityBar()->text().startsWith(QStringLiteral("Test News blocked the news reader")));
+    QVERIFY(news->activityBar()->text().startsWith(QStringLiteral("Test News blocks the page reader")));
     QCOMPARE(news->model()->rowCount(), 4);
 }
 
@@ -160,20 +185,24 @@ void TestTroubleScenarios::repeated429_countdownAndRetriesHonouringEachRetryAfte
     const int before = int(app.coinGecko.requests().size());
     app.coinGecko.failNext(FakeCoinGecko::Failure::RateLimitJson, 1);
     app.pressF5();
-    QTRY_VERIFY_WITH_TIMEOUT(chart->errorText().startsWith(QStringLiteral("CoinGecko asked for a pause")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->errorText().startsWith(QStringLiteral("CoinGecko asked for a pause")),
+                             2000);
     auto *view = chart->findChild<QChartView *>(QStringLiteral("priceChartView"));
     auto *banner = chart->findChild<QWidget *>(QStringLiteral("errorBanner"));
-    const QPoint axisStart = view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea().topRight()));
-    QVERIFY2(banner->geometry().right() < axisStart.x(),
-             qPrintable(QStringLiteral("%1 >= %2").arg(banner->geometry().right()).arg(axisStart.x())));
+    const auto axisStart = [view] {
+        return view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea().topRight())).x();
+    };
+    QTRY_VERIFY2(banner->geometry().right() < axisStart(),
+                 qPrintable(QStringLiteral("%1 >= %2").arg(banner->geometry().right()).arg(axisStart())));
     QVERIFY(chart->hasData()); // the cached prices stay under the banner
+    screenshot(app, QStringLiteral("prices-pause-countdown"));
     QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r2")), 6000);
     QCOMPARE(chart->errorText(), QString());
     requests = app.coinGecko.requests();
     inside = requestsInsidePauses(requests, {before}, kRetryAfterSeconds * 1000);
     QVERIFY2(inside.isEmpty(), qPrintable(inside.join(QStringLiteral("; "))));
     auto *health = app.find<HealthPanel>(QStringLiteral("healthPanel"));
-    QCOMPARE(healthRow(*health, QStringLiteral("coingecko"))->state, HealthState::Ok);
+    QCOMPARE(healthRow(*health, QStringLiteral("coingecko")).state, HealthState::Ok);
 }
 
 // A pause too long to wait for: the step gives up, the banner counts it down, and nothing — not
@@ -187,52 +216,57 @@ void TestTroubleScenarios::rateLimitLongerThanAMinute_countsDownAndHoldsEveryCoi
     QVERIFY(app.start());
     auto *chart = app.find<PriceChartView>();
 
-    QTRY_VERIFY_WITH_TIMEOUT(app.window()->refreshState().endsWith(QStringLiteral("prices failed; no data yet")),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        app.window()->refreshState().endsWith(QStringLiteral("prices failed; no data yet")), 5000);
     QVERIFY2(chart->errorText().startsWith(QStringLiteral(
                  "CoinGecko asked for a pause (too many requests). You can refresh again in 6")),
              qPrintable(chart->errorText()));
     QTRY_VERIFY_WITH_TIMEOUT(chart->errorText().contains(QStringLiteral("again in 59 s")), 3500);
+    screenshot(app, QStringLiteral("prices-pause-gave-up"));
 
     // The coin list wanted its update when the refresh ended; it waits for the pause like the rest.
     QCOMPARE(app.coinGecko.requestCount(QStringLiteral("/coins/markets")), 0);
     QCOMPARE(app.coinGecko.totalRequests(), 3);
     auto *health = app.find<HealthPanel>(QStringLiteral("healthPanel"));
-    const SourceHealth *gecko = healthRow(*health, QStringLiteral("coingecko"));
-    QCOMPARE(gecko->state, HealthState::Failing);
-    QVERIFY2(gecko->backoffMs > 50000, qPrintable(QString::number(gecko->backoffMs)));
-    QVERIFY(HealthTableModel::rateLimitText(*gecko).startsWith(QStringLiteral("waiting")));
+    const SourceHealth gecko = healthRow(*health, QStringLiteral("coingecko"));
+    QCOMPARE(gecko.state, HealthState::Failing);
+    QVERIFY2(gecko.backoffMs > 50000, qPrintable(QString::number(gecko.backoffMs)));
+    QVERIFY(HealthTableModel::rateLimitText(gecko).startsWith(QStringLiteral("waiting")));
 }
 
 void TestTroubleScenarios::pricesFailWhileTheCoinListSucceeds_healthSaysFailingAndKeepsEachEndpointsError()
 {
     AssembledApp app;
     QVERIFY(app.listen());
-    app.coinGecko.setFailure(FakeCoinGecko::Failure::CoinNotFound, QStringLiteral("/coins/bitcoin/market_chart"));
+    app.coinGecko.setFailure(FakeCoinGecko::Failure::CoinNotFound,
+                             QStringLiteral("/coins/bitcoin/market_chart"));
     QVERIFY(app.start());
     QTRY_VERIFY_WITH_TIMEOUT(app.window()->refreshState().contains(QStringLiteral("prices failed")), 5000);
     // After the refresh the coin list is fetched, and succeeds: the prices are still failing.
     QTRY_COMPARE_WITH_TIMEOUT(app.coinGecko.requestCount(QStringLiteral("/coins/markets")), 1, 3000);
     auto *health = app.find<HealthPanel>(QStringLiteral("healthPanel"));
-    QTRY_VERIFY_WITH_TIMEOUT(healthRow(*health, QStringLiteral("coingecko"))->endpoints.size() == 4, 3000);
-    QCOMPARE(healthRow(*health, QStringLiteral("coingecko"))->state, HealthState::Failing);
+    QTRY_VERIFY_WITH_TIMEOUT(healthRow(*health, QStringLiteral("coingecko")).endpoints.size() == 4, 3000);
+    QCOMPARE(healthRow(*health, QStringLiteral("coingecko")).state, HealthState::Failing);
 
     // The user opens the panel and reads each endpoint's own outcome.
     QTest::keyClick(app.window(), Qt::Key_H, Qt::ControlModifier);
     QTRY_VERIFY(health->isVisible());
     health->view()->setCurrentIndex(health->model()->index(0, 0));
     const QString detail = health->detailText();
-    QVERIFY2(detail.contains(QStringLiteral("/api/v3/coins/bitcoin/market_chart: failing since")), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("/api/v3/coins/bitcoin/market_chart: failing since")),
+             qPrintable(detail));
     QVERIFY2(detail.contains(QStringLiteral("/api/v3/coins/markets: OK")), qPrintable(detail));
     QVERIFY2(detail.contains(QStringLiteral("/api/v3/simple/price: OK")), qPrintable(detail));
+    screenshot(app, QStringLiteral("health-endpoints"));
 
     app.coinGecko.clearFailures();
     app.pressF5();
     QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r2")), 5000);
-    const SourceHealth *gecko = healthRow(*health, QStringLiteral("coingecko"));
-    QCOMPARE(gecko->state, HealthState::Ok);
-    QCOMPARE(gecko->lastError.kind, FetchError::Kind::NotFound); // kept, with when it happened
-    QVERIFY(health->detailText().contains(QStringLiteral("/api/v3/coins/bitcoin/market_chart: OK just now; last error")));
+    const SourceHealth gecko = healthRow(*health, QStringLiteral("coingecko"));
+    QCOMPARE(gecko.state, HealthState::Ok);
+    QCOMPARE(gecko.lastError.kind, FetchError::Kind::NotFound); // kept, with when it happened
+    QVERIFY(health->detailText().contains(
+        QStringLiteral("/api/v3/coins/bitcoin/market_chart: OK just now; last error")));
 }
 
 void TestTroubleScenarios::unknownCoin_pointsToTheCoinListAndTheMessageGoesWhenSwitchingBack()
@@ -241,12 +275,14 @@ void TestTroubleScenarios::unknownCoin_pointsToTheCoinListAndTheMessageGoesWhenS
     QVERIFY(app.listen());
     QVERIFY(app.start(QStringLiteral("/list"), 8000, {QStringLiteral("--coin"), QStringLiteral("litecoin")}));
     auto *chart = app.find<PriceChartView>();
-    QTRY_VERIFY_WITH_TIMEOUT(app.window()->refreshState().endsWith(QStringLiteral("prices failed; no data yet")),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        app.window()->refreshState().endsWith(QStringLiteral("prices failed; no data yet")), 5000);
     const QString message = chart->errorText();
-    QVERIFY2(message.contains(QStringLiteral("choose another coin in the list above the chart")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("choose another coin in the list above the chart")),
+             qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("Settings")), qPrintable(message));
     QCOMPARE(app.window()->statusBar()->currentMessage(), message);
+    screenshot(app, QStringLiteral("prices-unknown-coin"));
 
     // Back to Bitcoin in the coin list: the message is gone at once and stays gone.
     auto *coins = chart->findChild<QComboBox *>(QStringLiteral("coinCombo"));

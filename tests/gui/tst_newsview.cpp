@@ -446,13 +446,14 @@ void TestNewsView::activityBar_describesTheRefresh_data()
     QTest::newRow("both loading") << int(S::Loading) << int(S::Loading)
                                   << QStringLiteral("Loading headlines from Test News and its feed…");
     QTest::newRow("feed first") << int(S::Loading) << int(S::Delivered)
-                                << QStringLiteral("Reading the page of Test News… Headlines from the feed "
-                                                  "Test News (RSS) meanwhile.");
+                                << QStringLiteral(
+                                       "Reading the page of Test News… Headlines from Test News (RSS) "
+                                       "meanwhile.");
     QTest::newRow("blocked, paused")
         << int(S::Paused) << int(S::Delivered)
         << QStringLiteral(
-               "Test News blocked the news reader (browser blocked by a JavaScript challenge); its "
-               "page is read again at %1 (in 25 min). Headlines from the feed Test News (RSS).");
+               "Test News blocks the page reader (browser blocked by a JavaScript challenge). Next try at "
+               "%1 (in 25 min). Headlines from Test News (RSS).");
     QTest::newRow("page read") << int(S::Delivered) << int(S::Delivered) << QString();
     QTest::newRow("no site, feed loading")
         << int(S::Idle) << int(S::Loading) << QStringLiteral("Loading headlines…");

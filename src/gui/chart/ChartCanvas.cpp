@@ -64,9 +64,16 @@ void ChartCanvas::connectView()
     });
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plotArea) {
         m_crosshair->setPlotArea(plotArea);
-        // The error banner stops where the price axis (right of the plot) begins.
-        const QPoint axisStart = m_view->mapFromScene(m_chart->mapToScene(plotArea.topRight()));
-        m_notices->setBannerRightEdge(m_view->mapTo(this, axisStart).x());
+        // The error banner stops where the price axis (right of the plot) begins. Measured once
+        // the layout pass is over: in the middle of it the view still maps with the old geometry.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                const QPointF plotRight = m_chart->mapToScene(m_chart->plotArea().topRight());
+                const QPoint axisStart = m_view->viewport()->mapTo(this, m_view->mapFromScene(plotRight));
+                m_notices->setBannerRightEdge(axisStart.x());
+            },
+            Qt::QueuedConnection);
         if (hasData() && plotArea.size().toSize() != m_renderedPlotSize) {
             m_renderTimer->start();
         }
