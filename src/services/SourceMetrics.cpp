@@ -188,17 +188,22 @@ void SourceMetrics::recordStep(const StepReport &report)
         return;
     }
     Record &entry = record(source);
+    const QDateTime previousStep = entry.lastStep;
     entry.anyOutcome = true;
     entry.stepDriven = true;
     entry.stepOk = report.ok;
+    entry.lastStep = m_clock();
     if (report.ok) {
-        entry.stepSuccess = m_clock();
+        entry.stepSuccess = entry.lastStep;
         afterChange(source);
         return;
     }
     const FetchError error = masked(report.error);
-    if (!entry.lastOk && entry.lastError.kind == error.kind) {
-        // The failing request told already; the step's sentence is the more specific one.
+    const bool toldByARequest = entry.lastError.kind == error.kind && entry.lastErrorTime.isValid() &&
+                                (!previousStep.isValid() || entry.lastErrorTime >= previousStep);
+    if (toldByARequest) {
+        // A request of this step failed that way (and was counted); the step's sentence is the
+        // more specific one.
         if (!error.userMessage.isEmpty()) {
             entry.lastError.userMessage = error.userMessage;
         }

@@ -105,6 +105,7 @@ private:
         bool stepDriven = false; // a step has reported: its outcome is the state
         bool stepOk = true;
         QDateTime stepSuccess;
+        QDateTime lastStep; // when a step last reported
         QList<EndpointHealth> endpoints;
         QPointer<RateLimiter> limiter;
         HealthState reported = HealthState::Unknown; // the state last announced by stateChanged

@@ -294,6 +294,7 @@ void TestSourceMetrics::recordStep_stateFollowsThePricesNotAnIncidentalRequest()
 
     SourceHealth health = metrics.health(gecko);
     QCOMPARE(health.state, HealthState::Failing);
+    QCOMPARE(health.errors, 1); // the failed request; its step is not a second error
     QCOMPARE(health.lastError.userMessage, QStringLiteral("CoinGecko has a problem."));
     QVERIFY(!health.lastSuccess.isValid()); // the prices never arrived
     QCOMPARE(health.requests, 2);
