@@ -42,6 +42,15 @@ FetchError makeError(FetchError::Kind kind, const QString &message = QString(),
     return error;
 }
 
+// A finished CoinGecko request to this path (and query) on an unreachable local port.
+HttpResult geckoResult(const QString &pathAndQuery, const FetchError &error = FetchError())
+{
+    HttpResult result;
+    result.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3") + pathAndQuery);
+    result.error = error;
+    return result;
+}
+
 QList<int> states(const QSignalSpy &spy)
 {
     QList<int> result;
@@ -278,17 +287,16 @@ void TestSourceMetrics::recordStep_stateFollowsThePricesNotAnIncidentalRequest()
     ManualClock clock;
     SourceMetrics metrics(clock.clock());
     const QString gecko = QStringLiteral("coingecko");
-    HttpResult chart;
-    chart.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3/coins/bitcoin/market_chart?days=30"));
-    chart.error = makeError(FetchError::Kind::ServerError, QStringLiteral("CoinGecko has a problem."));
+    HttpResult chart =
+        geckoResult(QStringLiteral("/coins/bitcoin/market_chart?days=30"),
+                    makeError(FetchError::Kind::ServerError, QStringLiteral("CoinGecko has a problem.")));
     metrics.recordResult(gecko, chart);
     StepReport prices;
     prices.step = QStringLiteral("prices");
     prices.ok = false;
     prices.error = chart.error;
     metrics.recordStep(prices);
-    HttpResult coinList;
-    coinList.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3/coins/markets?vs_currency=usd"));
+    HttpResult coinList = geckoResult(QStringLiteral("/coins/markets?vs_currency=usd"));
     clock.advanceMs(1000);
     metrics.recordResult(gecko, coinList);
 
@@ -321,14 +329,11 @@ void TestSourceMetrics::recordResult_eachEndpointKeepsItsOwnLastError()
     ManualClock clock;
     SourceMetrics metrics(clock.clock());
     const QString gecko = QStringLiteral("coingecko");
-    HttpResult chart;
-    chart.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3/coins/bitcoin/market_chart?days=30"));
-    chart.error = makeError(FetchError::Kind::NotFound, QStringLiteral("No such coin."));
+    HttpResult chart = geckoResult(QStringLiteral("/coins/bitcoin/market_chart?days=30"),
+                                   makeError(FetchError::Kind::NotFound, QStringLiteral("No such coin.")));
     metrics.recordResult(gecko, chart);
     clock.advanceMs(1000);
-    HttpResult coinList;
-    coinList.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3/coins/markets?x_cg_demo_api_key=SECRET"));
-    metrics.recordResult(gecko, coinList);
+    metrics.recordResult(gecko, geckoResult(QStringLiteral("/coins/markets?x_cg_demo_api_key=SECRET")));
     clock.advanceMs(1000);
     chart.error = FetchError();
     metrics.recordResult(gecko, chart);
