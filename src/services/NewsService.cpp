@@ -5,6 +5,7 @@
 #include "net/HttpClient.h"
 #include "news/ScrapeResult.h"
 #include "news/WebNewsScraper.h"
+#include "services/NewsNotes.h"
 #include "storage/NewsStore.h"
 
 #include <QDateTime>
@@ -245,7 +246,7 @@ void NewsService::onScraped(const ScrapeResult &result)
             a.pageProblem.clear();
         });
         if (stored && m_deliveryNote.isEmpty()) {
-            m_deliveryNote = deliveryNote(site.name, false);
+            m_deliveryNote = NewsNotes::delivery(site.name, false, false, m_problems);
         }
         afterLane();
         return;
@@ -256,7 +257,7 @@ void NewsService::onScraped(const ScrapeResult &result)
 void NewsService::onPageFailed(const NewsSiteProfile &site, const FetchError &error, bool challengeSeen)
 {
     m_pageRunning = false;
-    const QString problem = pageProblem(error, challengeSeen);
+    const QString problem = NewsNotes::pageProblem(error, challengeSeen);
     m_problems.prepend(problem);
     if (!m_firstError) {
         m_firstError = error;
@@ -293,7 +294,8 @@ void NewsService::onFeedsDelivered(const QList<NewsItem> &items, const NewsFeedL
     if (stored) {
         m_lastSource = feed.profile.name;
         if (m_deliveryNote.isEmpty()) {
-            m_deliveryNote = deliveryNote(feed.ownFeed ? feed.storedName : feed.profile.name, true);
+            m_deliveryNote = NewsNotes::delivery(feed.ownFeed ? feed.storedName : feed.profile.name, true,
+                                                 m_pageRunning, m_problems);
         }
     }
     afterLane();
@@ -362,44 +364,6 @@ void NewsService::afterLane()
     if (!lanesRunning) {
         m_running = false;
     }
-}
-
-QString NewsService::pageProblem(const FetchError &error, bool challengeSeen) const
-{
-    using K = FetchError::Kind;
-    switch (error.kind) {
-    case K::Blocked:
-        return challengeSeen ? tr("browser blocked by a JavaScript challenge")
-                             : tr("browser blocked by the site");
-    case K::RateLimited:
-        return tr("the site asked for fewer requests");
-    case K::Timeout:
-        return tr("browser timed out");
-    case K::Offline:
-        return tr("site unreachable");
-    case K::NotFound:
-        return tr("page not found");
-    case K::BadResponse:
-        return tr("no articles found on the page");
-    default:
-        return tr("browser failed (%1)").arg(FetchError::kindName(error.kind));
-    }
-}
-
-QString NewsService::deliveryNote(const QString &name, bool fromFeed) const
-{
-    if (!fromFeed) {
-        return m_problems.isEmpty() ? name
-                                    : tr("%1 (after: %2)").arg(name, m_problems.join(QStringLiteral("; ")));
-    }
-    QStringList why = m_problems;
-    if (m_pageRunning) {
-        why.prepend(tr("the page is still loading"));
-    }
-    if (why.isEmpty()) {
-        return tr("%1 (RSS)").arg(name);
-    }
-    return tr("%1 (RSS: %2)").arg(name, why.join(QStringLiteral("; ")));
 }
 
 void NewsService::setActivity(const std::function<void(NewsActivity &)> &change)

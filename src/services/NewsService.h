@@ -97,8 +97,6 @@ private:
     void onFeedsExhausted(const FetchError &firstError, const QStringList &problems);
     bool store(const QList<NewsItem> &items, int via, const QString &sourceName, const QString &profileId);
     void afterLane();
-    QString pageProblem(const FetchError &error, bool challengeSeen) const;
-    QString deliveryNote(const QString &name, bool fromFeed) const;
     void setActivity(const std::function<void(NewsActivity &)> &change);
     void finishRefresh(StepReport report);
 

@@ -161,7 +161,7 @@ void FakeNewsSite::addFeedRoutes()
         response.delayMs = m_feedDelayMs;
         return response;
     };
-    for (const char *path : {"/feed.xml", "/list/feed/", "/challenge-stuck/feed/"}) {
+    for (const char *path : {"/list/feed/", "/challenge-stuck/feed/"}) {
         m_server.route("GET", QString::fromLatin1(path), feed);
     }
 }

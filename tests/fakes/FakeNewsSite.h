@@ -29,8 +29,9 @@ namespace ba::fakes {
 //   /assets           references an image, a font, a video, a favicon and a stylesheet
 //   /permissions      asks to show notifications (the story tells the answer), starts a download
 //   /leave            tries to leave for another host and to open pop-ups
-//   /feed.xml         the site's RSS 2.0 feed: the three stories and one only in the feed; also at
-//                     <page>/feed/ for /list and /challenge-stuck (where --news-url puts the feed)
+//   /list/feed/, /challenge-stuck/feed/
+//                     the site's RSS 2.0 feed (where --news-url puts it): the three stories and one
+//                     only in the feed
 class FakeNewsSite : public QObject
 {
     Q_OBJECT
