@@ -17,7 +17,8 @@ public:
     // "browser blocked by a JavaScript challenge", "page not found", …
     static QString pageProblem(const FetchError &error, bool challengeSeen);
     // "Bitcoin.com News", "Bitcoin.com News (RSS: the page is still loading)", "Other Feed (RSS: …)".
-    static QString delivery(const QString &name, bool fromFeed, bool pageStillLoading, const QStringList &problems);
+    static QString delivery(const QString &name, bool fromFeed, bool pageStillLoading,
+                            const QStringList &problems);
 };
 
 } // namespace ba
