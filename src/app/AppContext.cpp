@@ -29,6 +29,7 @@
 #include "services/NewsService.h"
 #include "services/PriceService.h"
 #include "services/RefreshCoordinator.h"
+#include "services/RefreshOutcome.h"
 #include "services/SourceMetrics.h"
 #include "storage/Database.h"
 #include "storage/PriceStore.h"
@@ -263,19 +264,18 @@ void AppContext::openSettings()
 
 void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs)
 {
-    const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    QStringList failed;
-    for (const StepReport &report : reports) {
-        if (!report.ok) {
-            failed << report.step;
-        }
-    }
-    if (failed.isEmpty()) {
-        m_window->setRefreshState(tr("Updated %1 in %2 ms (%3)").arg(time).arg(totalMs).arg(id));
-    } else {
-        m_window->setRefreshState(tr("Refresh %1 at %2: %3 failed; cached data shown")
-                                      .arg(id, time, failed.join(QStringLiteral(", "))));
-    }
+    RefreshOutcome outcome{id, QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), totalMs,
+                           reports, [this](const QString &step) {
+                               if (step == u"prices") {
+                                   return !m_prices->data().prices.isEmpty() ||
+                                          !m_prices->data().candles.isEmpty();
+                               }
+                               if (step == u"news") {
+                                   return !m_news->recent(1).isEmpty();
+                               }
+                               return step == u"analysis" && !m_analysis->service()->history(1).isEmpty();
+                           }};
+    m_window->setRefreshState(outcome.text());
 }
 
 void AppContext::addObservability()

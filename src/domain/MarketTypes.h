@@ -44,6 +44,14 @@ struct MarketSnapshot
     qint64 lastUpdatedMs = 0;
 };
 
+// Where an article was seen (bits of NewsItem::seenVia): on the site's own page, read by the
+// hidden browser, and/or in one of its feeds.
+enum NewsVia : int
+{
+    NewsViaPage = 1,
+    NewsViaFeed = 2,
+};
+
 struct NewsItem
 {
     QString url; // canonical: no utm_* parameters, no fragment
@@ -54,6 +62,7 @@ struct NewsItem
     QString imageUrl;
     QString author;
     qint64 fetchedMs = 0;
+    int seenVia = 0; // NewsVia bits; 0 for articles stored before this was recorded
 };
 
 // One entry of the coin picker.

@@ -175,6 +175,29 @@ void PriceChartView::showError(const QString &message)
     m_canvas->showError(message);
 }
 
+void PriceChartView::showRetryCountdown(const QString &service, int seconds, bool retrying)
+{
+    qCDebug(lc) << "rate-limit countdown:" << service << seconds << "s"
+                << (retrying ? "retrying" : "gave up");
+    m_canvas->showCountdown(
+        [service, retrying](qint64 msLeft) {
+            const int secondsLeft = int((msLeft + 999) / 1000);
+            if (retrying) {
+                return msLeft <= 0
+                           ? tr("%1 asked for a pause (too many requests). Trying again now…").arg(service)
+                           : tr("%1 asked for a pause (too many requests). Trying again in %n s…", nullptr,
+                                secondsLeft)
+                                 .arg(service);
+            }
+            return msLeft <= 0
+                       ? tr("The pause %1 asked for is over. Press F5 to refresh.").arg(service)
+                       : tr("%1 asked for a pause (too many requests). You can refresh again in %n s.",
+                            nullptr, secondsLeft)
+                             .arg(service);
+        },
+        seconds * 1000LL);
+}
+
 void PriceChartView::clearError()
 {
     m_canvas->clearError();

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 namespace ba {
 
@@ -33,20 +32,19 @@ public:
 private:
     void onDataChanged(const PriceData &data);
     void onFailed(const FetchError &error);
-    void onRetryScheduled(int seconds);
+    void clearShownError();
+    void onRetryScheduled(int seconds, FetchError::Kind reason);
     void onSelectionChanged();
     void refreshSelection();
     void askExportPrices();
     void askExportChart();
-    void tickCountdown();
 
     QPointer<PriceService> m_service;
     QPointer<RefreshCoordinator> m_coordinator;
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
-    QTimer m_countdown;
     QTimer m_selectionSettled; // debounces range, coin and currency clicks before a refresh
-    int m_secondsLeft = 0;
+    QString m_shownError; // the failure on screen (banner, status bar) until data arrives
 };
 
 } // namespace ba

@@ -51,7 +51,20 @@ qint64 monotonicMs()
 PriceService::PriceService(CoinGeckoClient *client, PriceStore *store, Clock clock, QObject *parent)
     : QObject(parent), m_client(client), m_store(store),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
-{}
+{
+    if (client) {
+        // Another caller's 429 (the coin list) pauses our requests too: say so while they wait.
+        connect(client->rateLimiter(), &RateLimiter::queueChanged, this, &PriceService::announcePause);
+    }
+}
+
+void PriceService::announcePause()
+{
+    const qint64 held = m_client && !m_pending.isEmpty() ? m_client->rateLimiter()->holdRemainingMs() : 0;
+    if (held > 0) {
+        Q_EMIT retryScheduled(int((held + 999) / 1000), FetchError::Kind::RateLimited);
+    }
+}
 
 PriceService::~PriceService()
 {
@@ -185,6 +198,7 @@ void PriceService::refresh(const QString &correlationId, bool force)
             return saved(m_store->replaceCandles(series, replaceFrom(candles, days), candles));
         });
     }
+    announcePause(); // CoinGecko may have asked for a pause already: say so, not just "busy"
     if (m_pending.isEmpty()) {
         qCInfo(lc).noquote() << "Prices for" << coin << currency << priceRange::key(m_data.range)
                              << "are fresh; nothing fetched";

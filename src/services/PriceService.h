@@ -65,7 +65,8 @@ Q_SIGNALS:
     void dataChanged(const ba::PriceData &data);
     void finished(const ba::StepReport &report);
     void failed(const ba::FetchError &error); // each failed request or write, as it happens
-    void retryScheduled(int seconds);
+    // A request tries again in about `seconds`; RateLimited: CoinGecko asked for the pause.
+    void retryScheduled(int seconds, ba::FetchError::Kind reason);
 
 private:
     // What saving one answer did; error is set when nothing could be saved.
@@ -79,6 +80,7 @@ private:
     SeriesKey priceSeries() const;
     SeriesKey candleSeries() const;
     bool isFresh(const QString &kind) const;
+    void announcePause();
     void startJob(const QString &kind, ApiCall *call, SaveFn save);
     void onJobFinished(const QString &kind, ApiCall *call, const SaveFn &save);
     void recordFailure(const QString &kind, const FetchError &error);

@@ -7,4 +7,5 @@ target_sources(ba_services PRIVATE
     CoinGeckoPlanRules.h CoinGeckoPlanRules.cpp
     RefreshCoordinator.h RefreshCoordinator.cpp
     DemoDataWatch.h DemoDataWatch.cpp
+    RefreshOutcome.h RefreshOutcome.cpp
 )

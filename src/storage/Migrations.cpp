@@ -114,6 +114,14 @@ Migration migrationOneSeriesPerRange(int version)
         }};
 }
 
+// News origin: where each article was seen (NewsVia bits: 1 the site's page, 2 a feed). Rows
+// stored before are 0, "not recorded", until a fetch sees them again.
+Migration migrationNewsOrigin(int version)
+{
+    return Migration{version,
+                     {QStringLiteral("ALTER TABLE news ADD COLUMN seen_via INTEGER NOT NULL DEFAULT 0")}};
+}
+
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -152,7 +160,8 @@ bool applyOne(QSqlDatabase &db, const Migration &migration, MigrationOutcome &ou
 
 const QList<Migration> &schemaMigrations()
 {
-    static const QList<Migration> migrations{migrationV1(), migrationOneSeriesPerRange(2)};
+    static const QList<Migration> migrations{migrationV1(), migrationOneSeriesPerRange(2),
+                                             migrationNewsOrigin(3)};
     return migrations;
 }
 

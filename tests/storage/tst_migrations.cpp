@@ -27,6 +27,7 @@ private Q_SLOTS:
     void applyMigrations_failingStatement_keepsLastCompleteVersion();
     void oneSeriesPerRange_classifiesVersion1PricesByTheirSpacing();
     void oneSeriesPerRange_keepsAnalysesWithoutARangeAndDropsOldFetchTimes();
+    void schemaMigrations_newsOrigin_keepsOldArticlesAsNotRecorded();
 
 private:
     bool hasTable(const QString &name) const
@@ -197,6 +198,25 @@ void TestMigrations::oneSeriesPerRange_keepsAnalysesWithoutARangeAndDropsOldFetc
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM fetch_log")).toInt(), 1);
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT range_key FROM fetch_log")).toString(),
              QStringLiteral("spot"));
+}
+
+// A version-1 database with news: the origin column arrives with 0 ("not recorded") for the
+// articles already stored, and the articles themselves are untouched.
+void TestMigrations::schemaMigrations_newsOrigin_keepsOldArticlesAsNotRecorded()
+{
+    const QList<Migration> &all = ba::schemaMigrations();
+    QVERIFY(ba::applyMigrations(m_db, {all.constFirst()}).ok);
+    QCOMPARE(scalar(m_db, QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    QVERIFY(scalar(m_db, QStringLiteral("INSERT INTO news (url, title, fetched_ms, first_seen_ms)"
+                                        " VALUES ('https://n.example/old', 'Old', 1, 1) RETURNING id"))
+                .isValid());
+
+    const MigrationOutcome outcome = ba::applyMigrations(m_db, all);
+
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.toVersion, all.constLast().version);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT seen_via FROM news WHERE title = 'Old'")).toInt(), 0);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM news")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
