@@ -47,6 +47,9 @@ struct RawEntry
     QStringList authors;
 };
 
+// Every token goes through next(), which keeps the element depth and enforces the caps. Text is
+// read iteratively: QXmlStreamReader::readElementText(IncludeChildElements) recurses once per
+// nested element and overflows the stack on a title holding 100,000 nested elements.
 class FeedReader
 {
 public:
@@ -59,12 +62,16 @@ public:
     RssFeed run();
 
 private:
+    QXmlStreamReader::TokenType next();
+    bool nextStartElement(); // readNextStartElement() through next(): false at the parent's end
+    void skip();             // skipCurrentElement() through next()
+    void fail(const QString &problem, const QString &detail);
     bool readRoot();
     bool isEntryStart() const;
     void readEntry();
     bool readField(RawEntry &entry);
     void readImage(RawEntry &entry);
-    QString readText() { return m_xml.readElementText(QXmlStreamReader::IncludeChildElements); }
+    QString readText();
     QString readAtomText(bool *isHtml);
     QString readAtomAuthor();
     QString attribute(const char *name) const
@@ -78,7 +85,94 @@ private:
     RssParser::Context m_context;
     RssFeed m_feed;
     QSet<QString> m_seen;
+    int m_depth = 0;         // elements open around the current token
+    qint64 m_textChars = 0;  // characters of text read so far, whole document
+    FetchError m_limitError; // set when a cap stopped the reading
 };
+
+QXmlStreamReader::TokenType FeedReader::next()
+{
+    const auto token = m_xml.readNext();
+    if (token == QXmlStreamReader::StartElement && ++m_depth > RssParser::MaxDepth) {
+        fail(RssParser::tr("it nests elements more than %1 deep").arg(RssParser::MaxDepth),
+             QStringLiteral("element depth over %1 at line %2")
+                 .arg(RssParser::MaxDepth)
+                 .arg(m_xml.lineNumber()));
+    } else if (token == QXmlStreamReader::EndElement) {
+        --m_depth;
+    } else if (token == QXmlStreamReader::Characters || token == QXmlStreamReader::EntityReference) {
+        m_textChars += m_xml.text().size();
+        if (m_textChars > RssParser::MaxTextChars) {
+            fail(RssParser::tr("it holds more text than a news feed can (over %1 million characters)")
+                     .arg(RssParser::MaxTextChars / 1000000),
+                 QStringLiteral("text over %1 characters at line %2")
+                     .arg(RssParser::MaxTextChars)
+                     .arg(m_xml.lineNumber()));
+        }
+    }
+    return m_xml.hasError() ? QXmlStreamReader::Invalid : token;
+}
+
+bool FeedReader::nextStartElement()
+{
+    while (!m_xml.atEnd()) {
+        const auto token = next();
+        if (token == QXmlStreamReader::StartElement) {
+            return true;
+        }
+        if (token == QXmlStreamReader::EndElement || token == QXmlStreamReader::Invalid) {
+            return false;
+        }
+    }
+    return false;
+}
+
+void FeedReader::skip()
+{
+    for (int open = 1; open > 0 && !m_xml.atEnd();) {
+        const auto token = next();
+        open += token == QXmlStreamReader::StartElement ? 1 : token == QXmlStreamReader::EndElement ? -1 : 0;
+        if (token == QXmlStreamReader::Invalid) {
+            return;
+        }
+    }
+}
+
+// Stops the reading with a feed error; the XML reader then reports no further tokens.
+void FeedReader::fail(const QString &problem, const QString &detail)
+{
+    if (!m_limitError.isError()) {
+        m_limitError = RssParser::feedError(m_context, problem, detail);
+    }
+    m_xml.raiseError(detail);
+}
+
+// The text of the current element and of every element inside it, up to its end tag.
+QString FeedReader::readText()
+{
+    QString text;
+    for (int open = 1; open > 0 && !m_xml.atEnd();) {
+        switch (next()) {
+        case QXmlStreamReader::Characters:
+        case QXmlStreamReader::EntityReference:
+            if (text.size() < RssParser::MaxFieldChars) { // the rest would be cut by the caps anyway
+                text += m_xml.text().left(RssParser::MaxFieldChars - text.size());
+            }
+            break;
+        case QXmlStreamReader::StartElement:
+            ++open;
+            break;
+        case QXmlStreamReader::EndElement:
+            --open;
+            break;
+        case QXmlStreamReader::Invalid:
+            return {};
+        default:
+            break;
+        }
+    }
+    return text;
+}
 
 RssFeed FeedReader::run()
 {
@@ -86,9 +180,12 @@ RssFeed FeedReader::run()
         return m_feed;
     }
     while (!m_xml.atEnd()) {
-        if (m_xml.readNext() == QXmlStreamReader::StartElement && isEntryStart()) {
+        if (next() == QXmlStreamReader::StartElement && isEntryStart()) {
             readEntry();
         }
+    }
+    if (m_limitError.isError()) {
+        return RssFeed{{}, m_limitError, m_feed.format, m_feed.entries, m_feed.dropped};
     }
     if (m_xml.hasError()) {
         const QString detail = QStringLiteral("XML error at line %1, column %2: %3")
@@ -108,7 +205,18 @@ RssFeed FeedReader::run()
 
 bool FeedReader::readRoot()
 {
-    if (!m_xml.readNextStartElement()) {
+    while (!m_xml.atEnd() && next() != QXmlStreamReader::StartElement) {
+        // An entity declared in the feed's own DTD can expand a small feed into gigabytes of text
+        // (Qt only caps each expansion, not their number). No real feed needs one: refuse it.
+        if (m_xml.tokenType() == QXmlStreamReader::DTD &&
+            (!m_xml.entityDeclarations().isEmpty() || m_xml.text().contains(QLatin1String("<!ENTITY")))) {
+            m_feed.error = RssParser::feedError(
+                m_context, RssParser::tr("it declares its own XML entities, which are not accepted"),
+                QStringLiteral("DTD declares %1 entities").arg(m_xml.entityDeclarations().size()));
+            return false;
+        }
+    }
+    if (m_xml.tokenType() != QXmlStreamReader::StartElement) {
         const QString detail = m_xml.hasError() ? m_xml.errorString() : QStringLiteral("no root element");
         m_feed.error = RssParser::feedError(m_context, RssParser::tr("it is not an XML document"), detail);
         return false;
@@ -143,7 +251,10 @@ void FeedReader::readEntry()
     RawEntry entry;
     int depth = 0; // below the entry element; fields are read only from its direct children
     while (!m_xml.atEnd()) {
-        const auto token = m_xml.readNext();
+        const auto token = next();
+        if (token == QXmlStreamReader::Invalid) {
+            break;
+        }
         if (token == QXmlStreamReader::EndElement) {
             if (depth == 0) {
                 break;
@@ -181,7 +292,7 @@ bool FeedReader::readField(RawEntry &entry)
         } else if (rel == u"enclosure" && attribute("type").startsWith(u"image/") && entry.image.isEmpty()) {
             entry.image = attribute("href");
         }
-        m_xml.skipCurrentElement();
+        skip();
     } else if (name == u"link" && plain) {
         entry.link = readText();
     } else if (name == u"guid" && plain) {
@@ -240,7 +351,7 @@ QString FeedReader::readAtomText(bool *isHtml)
     const QString type = attribute("type");
     *isHtml = type == u"html" || type == u"text/html";
     if (!attribute("src").isEmpty()) {
-        m_xml.skipCurrentElement(); // out-of-line content: nothing to show here
+        skip(); // out-of-line content: nothing to show here
         return {};
     }
     return readText(); // "xhtml" content: the text of its child elements
@@ -249,11 +360,11 @@ QString FeedReader::readAtomText(bool *isHtml)
 QString FeedReader::readAtomAuthor()
 {
     QString name;
-    while (m_xml.readNextStartElement()) {
+    while (nextStartElement()) {
         if (m_xml.name() == u"name" && name.isEmpty()) {
             name = readText();
         } else {
-            m_xml.skipCurrentElement();
+            skip();
         }
     }
     return name;
