@@ -68,7 +68,8 @@ SiteParse parseSite(const QJsonObject &obj)
                                      {"link", &p.link},
                                      {"time", &p.time},
                                      {"summary", &p.summary},
-                                     {"image", &p.image}}) {
+                                     {"image", &p.image},
+                                     {"clearanceCookie", &p.clearanceCookie}}) {
         if (!readString(obj, key, *field, r.error)) {
             return r;
         }

@@ -1,6 +1,7 @@
 #include "news/WebNewsScraper.h"
 
 #include "logging/Correlation.h"
+#include "news/ClearanceCookie.h"
 #include "news/NewsRequestInterceptor.h"
 #include "news/ScrapeErrors.h"
 #include "news/ScrapedItemValidator.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QWebEngineCookieStore>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
@@ -116,13 +118,13 @@ void WebNewsScraper::startBrowser()
     m_webProfile->setCachePath(QDir(dir).filePath(QStringLiteral("cache")));
     m_webProfile->setHttpCacheType(QWebEngineProfile::DiskHttpCache);
     m_webProfile->setHttpCacheMaximumSize(int(HttpCacheBytes));
-    m_webProfile->setPersistentCookiesPolicy(QWebEngineProfile::ForcePersistentCookies);
     m_webProfile->setUrlRequestInterceptor(m_interceptor);
     m_webProfile->setDownloadPath(QDir(dir).filePath(QStringLiteral("downloads"))); // never used: refused
     connect(m_webProfile, &QWebEngineProfile::downloadRequested, this, [this](QWebEngineDownloadRequest *d) {
         qCWarning(lcScraper).noquote() << m_site.id << "download refused";
         d->cancel();
     });
+    const std::optional<QNetworkCookie> clearance = keepCookiesInMemory(dir);
 
     m_page = new ScraperPage(m_webProfile, m_site.url.host());
     connect(m_page, &QWebEnginePage::loadingChanged, this, &WebNewsScraper::onLoadingChanged);
@@ -130,8 +132,38 @@ void WebNewsScraper::startBrowser()
         CorrelationScope scope(m_correlationId);
         finishWithError(ScrapeErrors::rendererGone(m_site, int(status), code));
     });
+    if (clearance) {
+        // Queued by the store until Chromium's network context exists, and applied when it is
+        // created: before the first request of the load below.
+        m_webProfile->cookieStore()->setCookie(*clearance, m_site.url);
+    }
     m_page->load(m_site.url);
     m_pollTimer.start();
+}
+
+// Cookies live in memory only; third-party cookies are refused outright. Only the site's
+// clearance cookie is written down (ClearanceCookie) and returned here for the next browser.
+std::optional<QNetworkCookie> WebNewsScraper::keepCookiesInMemory(const QString &dir)
+{
+    const ClearanceCookie jar(dir);
+    jar.removeBrowserCookieFiles();
+    m_webProfile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
+    QWebEngineCookieStore *store = m_webProfile->cookieStore();
+    // Called on Chromium's IO thread: no state, no Qt objects.
+    store->setCookieFilter(
+        [](const QWebEngineCookieStore::FilterRequest &request) { return !request.thirdParty; });
+    connect(store, &QWebEngineCookieStore::cookieAdded, this,
+            [this, dir, remembered = jar.load()](const QNetworkCookie &cookie) {
+                if (!ClearanceCookie::isClearance(cookie, m_site) ||
+                    (remembered && remembered->value() == cookie.value())) {
+                    return; // not the clearance, or the one given back
+                }
+                CorrelationScope scope(m_correlationId);
+                qCInfo(lcScraper).noquote()
+                    << m_site.id << "remembering the bot-check cookie" << cookie.name();
+                ClearanceCookie(dir).save(cookie);
+            });
+    return jar.load();
 }
 
 void WebNewsScraper::releaseBrowser()
@@ -234,7 +266,9 @@ void WebNewsScraper::onProbe(const QString &json)
         }
         return;
     }
-    if (probe.items > 0) {
+    // While the document still loads, the list may be half parsed: wait for the load to finish,
+    // unless it takes longer than the settle time (pages that never stop loading).
+    if (probe.items > 0 && (m_loaded || m_clock.elapsed() >= settleMs())) {
         runExtraction();
         return;
     }
@@ -368,7 +402,8 @@ void WebNewsScraper::finish(ScrapeResult result)
         qCInfo(lcScraper).noquote() << m_site.id << result.items.size() << "articles via" << result.method
                                     << "in" << result.latencyMs << "ms"
                                     << (m_challengeSeen ? "(bot check passed)" : "") << "blocked resources"
-                                    << m_interceptor->blockedResources();
+                                    << m_interceptor->blockedResources() << "cross-site requests"
+                                    << m_interceptor->blockedCrossSite();
     } else {
         qCWarning(lcScraper).noquote() << m_site.id << FetchError::kindName(result.error.kind) << "after"
                                        << result.latencyMs << "ms:" << result.error.detail;
