@@ -18,7 +18,8 @@ struct AppConfig
     QUrl coingeckoUrl;
     QUrl geminiUrl;
     QUrl newsUrl;
-    QString newsConfigPath; // empty = built-in resources/news-sites.json
+    bool newsUrlExplicit = false; // given (command line, environment, settings), not the default
+    QString newsConfigPath;       // empty = built-in resources/news-sites.json
     QString geminiModel;
     QString coin;
     QString currency;
