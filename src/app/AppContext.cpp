@@ -32,6 +32,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -40,6 +41,7 @@
 #include <QPushButton>
 #include <QTime>
 #include <QVBoxLayout>
+#include <cstdio>
 
 Q_LOGGING_CATEGORY(lcContext, "ba.app.context")
 
@@ -98,6 +100,7 @@ bool AppContext::start()
     buildServices();
     buildWindow();
     m_window->show();
+    qCInfo(lcContext) << "main window shown";
     if (m_config.offline) {
         m_window->showStatus(tr("Offline: showing cached data only."));
         m_window->setRefreshState(tr("Offline"));
@@ -115,36 +118,62 @@ bool AppContext::openDatabase()
         return true;
     }
     qCCritical(lcContext).noquote() << "Database" << path << "unusable:" << result.detail;
-
     if (result.status != Database::OpenStatus::NotADatabase) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);
+        tellUser(result.message);
         return false;
     }
-
     // A damaged file is kept: the user may start afresh while it stays, renamed, beside the new one.
-    QMessageBox box(QMessageBox::Warning, tr("Bitcoin Analyzer"), result.message);
-    box.setInformativeText(tr("You can start with a fresh database; the damaged file will be kept, renamed, "
-                              "in the same folder."));
-    QPushButton *fresh = box.addButton(tr("Start With a Fresh Database"), QMessageBox::AcceptRole);
-    box.addButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != fresh) {
+    if (!m_config.resetDatabase && !askToStartAfresh(result.message)) {
         return false;
     }
     QString error;
     const QString keptAs = Database::setAsideDamagedFile(path, &error);
     if (keptAs.isEmpty()) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"),
-                              tr("The damaged database could not be moved aside: %1").arg(error));
+        tellUser(tr("The damaged database could not be moved aside: %1").arg(error));
         return false;
     }
     qCWarning(lcContext).noquote() << "Damaged database kept as" << keptAs;
     result = m_database->open(path);
     if (result.status != Database::OpenStatus::Ok) {
-        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), result.message);
+        tellUser(result.message);
         return false;
     }
     return true;
+}
+
+bool AppContext::hasDisplay()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
+// Without a display nobody can answer a dialog: the message goes to the standard error instead.
+void AppContext::tellUser(const QString &message)
+{
+    if (hasDisplay()) {
+        QMessageBox::critical(nullptr, tr("Bitcoin Analyzer"), message);
+        return;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    std::fflush(stderr);
+}
+
+bool AppContext::askToStartAfresh(const QString &message)
+{
+    if (!hasDisplay()) {
+        tellUser(message + QLatin1Char(' ') +
+                 tr("To start with an empty database, run the application again with --reset-database; the "
+                    "damaged file is kept, renamed, in the same folder."));
+        return false;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Bitcoin Analyzer"), message);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(tr("You can start with a fresh database; the damaged file will be kept, renamed, "
+                              "in the same folder."));
+    QPushButton *fresh = box.addButton(tr("Start With a Fresh Database"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == fresh;
 }
 
 void AppContext::buildServices()

@@ -2,6 +2,8 @@
 
 #include "app/AppContext.h"
 #include "app/Bootstrap.h"
+#include "app/InstanceLock.h"
+#include "app/PrivateFiles.h"
 #include "gui/MainWindow.h"
 #include "logging/LogHub.h"
 
@@ -13,7 +15,9 @@ namespace ba {
 
 int runApplication(int argc, char *argv[], const std::function<void(QMainWindow *)> &onWindowShown)
 {
-    // First thing: every message from here on reaches the log hub.
+    // Everything this process creates (database, logs, settings, browser profile) is the user's alone.
+    PrivateFiles::restrictNewFiles();
+    // Then: every message from here on reaches the log hub.
     LogHub logHub;
     logHub.install();
 
@@ -32,7 +36,8 @@ int runApplication(int argc, char *argv[], const std::function<void(QMainWindow 
         return *outcome.exitCode;
     }
     QString error;
-    if (!Bootstrap::createDataDir(outcome.prepared.config, logHub, &error)) {
+    InstanceLock lock(outcome.prepared.config.dataDir); // held until the process ends
+    if (!Bootstrap::createDataDir(outcome.prepared.config, logHub, &error, &lock)) {
         qCritical("%s", qPrintable(error));
         return 1;
     }

@@ -1,6 +1,8 @@
 #include "app/Bootstrap.h"
 
 #include "app/CommandLine.h"
+#include "app/InstanceLock.h"
+#include "app/PrivateFiles.h"
 #include "logging/LogHub.h"
 
 #include <QCoreApplication>
@@ -100,12 +102,17 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments,
     return outcome;
 }
 
-bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error)
+bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error, InstanceLock *lock)
 {
     if (!QDir().mkpath(config.dataDir) ||
         !QDir().mkpath(QDir(config.dataDir).filePath(QStringLiteral("logs")))) {
         *error =
             QCoreApplication::translate("Bootstrap", "Cannot create the data folder %1.").arg(config.dataDir);
+        return false;
+    }
+    PrivateFiles::restrictDataDir(config.dataDir);
+    // Before the log is opened: a second instance must not write into the first one's log.
+    if (lock && !lock->tryLock(error)) {
         return false;
     }
     // QT_LOGGING_RULES that switch debug output on must not be cut off by the default info floor.

@@ -204,6 +204,7 @@ ConfigResult resolveConfig(const ConfigSources &sources)
     }
 
     config.offline = sources.commandLine.contains(QString::fromLatin1(ConfigKeys::Offline));
+    config.resetDatabase = sources.commandLine.contains(QString::fromLatin1(ConfigKeys::ResetDatabase));
 
     config.language = lookup(sources, ConfigKeys::Lang).value_or(QString()).toLower();
     if (!config.language.isEmpty() && config.language != u"en" && config.language != u"fr") {

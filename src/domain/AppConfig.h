@@ -24,6 +24,7 @@ struct AppConfig
     QString coin;
     QString currency;
     bool offline = false;
+    bool resetDatabase = false;     // a damaged database is set aside without asking
     QString language;               // "en", "fr" or empty for the system locale
     QtMsgType logLevel = QtInfoMsg; // lowest level that is recorded
     QString geminiApiKey;           // from the environment or the keychain; never logged
@@ -48,6 +49,7 @@ inline constexpr auto Currency = "currency";
 inline constexpr auto Offline = "offline";
 inline constexpr auto Lang = "lang";
 inline constexpr auto LogLevel = "log-level";
+inline constexpr auto ResetDatabase = "reset-database";
 } // namespace ConfigKeys
 
 namespace ConfigDefaults {

@@ -84,10 +84,13 @@ void TestNewsFeature::builtIn_withoutNewsUrl_isUsedAsShipped()
 
 void TestNewsFeature::builtIn_withNewsUrl_retargetsBrowserAndItsFeed()
 {
-    NewsFeature feature(config({}, QStringLiteral("http://127.0.0.1:8080/news/")), m_db.connection(), &m_http);
+    NewsFeature feature(config({}, QStringLiteral("http://127.0.0.1:8080/news/")), m_db.connection(),
+                        &m_http);
     const NewsSiteConfig &sites = feature.service()->config();
-    QCOMPARE(sites.firstEnabled(NewsSiteProfile::Kind::Browser)->url, QUrl(QStringLiteral("http://127.0.0.1:8080/news/")));
-    QCOMPARE(sites.firstEnabled(NewsSiteProfile::Kind::Rss)->url, QUrl(QStringLiteral("http://127.0.0.1:8080/news/feed/")));
+    QCOMPARE(sites.firstEnabled(NewsSiteProfile::Kind::Browser)->url,
+             QUrl(QStringLiteral("http://127.0.0.1:8080/news/")));
+    QCOMPARE(sites.firstEnabled(NewsSiteProfile::Kind::Rss)->url,
+             QUrl(QStringLiteral("http://127.0.0.1:8080/news/feed/")));
 }
 
 void TestNewsFeature::customConfig_isUsedAsWrittenEvenWithNewsUrl_data()
@@ -128,9 +131,8 @@ void TestNewsFeature::rssOnlyConfig_refreshReadsTheFeedWithoutABrowser()
     server.route("GET", QStringLiteral("/feed.xml"), [](const FakeRequest &) {
         return FakeResponse::withType(200, "application/rss+xml", ba::fakes::hostile::plainFeed(3, "Feed"));
     });
-    const QString path = writeConfig(
-        R"({"sites":[{"id":"feed","name":"Feed","kind":"rss","url":")" + server.url(QStringLiteral("/feed.xml")).toEncoded() +
-        R"("}]})");
+    const QString path = writeConfig(R"({"sites":[{"id":"feed","name":"Feed","kind":"rss","url":")" +
+                                     server.url(QStringLiteral("/feed.xml")).toEncoded() + R"("}]})");
     NewsFeature feature(config(path, QStringLiteral("http://127.0.0.1:1/")), m_db.connection(), &m_http);
     QSignalSpy finished(feature.service(), &NewsService::finished);
     feature.service()->refresh(QStringLiteral("r1"));
