@@ -79,9 +79,11 @@ std::unique_ptr<QProcess> TestStartupGuards::start(const QStringList &extra)
 {
     auto app = std::make_unique<QProcess>();
     app->setProcessEnvironment(appEnvironment(m_dir->path()));
-    app->start(QStringLiteral(BA_APP_EXE), QStringList{QStringLiteral("--data-dir"), m_data, QStringLiteral("--offline")} + extra);
+    app->start(QStringLiteral(BA_APP_EXE),
+               QStringList{QStringLiteral("--data-dir"), m_data, QStringLiteral("--offline")} + extra);
     app->waitForStarted();
-    m_shownBefore = std::max(0, countInFile(dataFile(QStringLiteral("logs/bitcoin-analyzer.log")), "main window shown"));
+    m_shownBefore =
+        std::max(0, countInFile(dataFile(QStringLiteral("logs/bitcoin-analyzer.log")), "main window shown"));
     return app;
 }
 
@@ -123,7 +125,9 @@ void TestStartupGuards::secondInstance_onTheSameDataDir_exitsOneNamingTheFirst()
     QVERIFY2(said.contains("already running") && said.contains(holder), said.constData());
     QVERIFY(said.contains("--data-dir"));
     // The first instance's log holds only its own start.
-    QCOMPARE(countInFile(dataFile(QStringLiteral("logs/bitcoin-analyzer.log")), "Bitcoin Analyzer 0.1.0 on Qt"), 1);
+    QCOMPARE(
+        countInFile(dataFile(QStringLiteral("logs/bitcoin-analyzer.log")), "Bitcoin Analyzer 0.1.0 on Qt"),
+        1);
     QCOMPARE(first->state(), QProcess::Running);
     stop(*first);
 }
@@ -206,7 +210,8 @@ void TestStartupGuards::damagedDatabase_withResetOption_startsAfreshKeepingTheFi
 
     auto app = start({QStringLiteral("--reset-database")});
     QVERIFY2(waitUntilRunning(*app), app->readAllStandardError().constData());
-    const QStringList kept = QDir(m_data).entryList({QStringLiteral("bitcoin-analyzer.sqlite.damaged-*")}, QDir::Files);
+    const QStringList kept =
+        QDir(m_data).entryList({QStringLiteral("bitcoin-analyzer.sqlite.damaged-*")}, QDir::Files);
     QCOMPARE(kept.size(), 1);
     QFile aside(dataFile(kept.constFirst()));
     QVERIFY(aside.open(QIODevice::ReadOnly));
