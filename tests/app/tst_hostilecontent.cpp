@@ -47,17 +47,18 @@ void TestHostileContent::hostileNewsAndAnswer_areShownLiterallyAndReadNoFile()
     QVERIFY(gecko.listen());
     ba::fakes::FakeGemini gemini;
     QVERIFY(gemini.listen());
-    gemini.setAnswerText(QStringLiteral("# Trend up\n\n![chart](%1)\n\n%2 **RSI** 55 [see](https://example.org/ \"%2\")")
-                             .arg(trap.path(), img));
+    gemini.setAnswerText(
+        QStringLiteral("# Trend up\n\n![chart](%1)\n\n%2 **RSI** 55 [see](https://example.org/ \"%2\")")
+            .arg(trap.path(), img));
     FakeHttpServer feed;
     QVERIFY(feed.listen());
     const QByteArray title = QString(img + QStringLiteral(" Bitcoin <b>rises</b>")).toHtmlEscaped().toUtf8();
     feed.route("GET", QStringLiteral("/feed.xml"), [&title](const FakeRequest &) {
-        return FakeResponse::withType(
-            200, "application/rss+xml",
-            "<rss version=\"2.0\"><channel><item><title>" + title +
-                "</title><link>https://feed.example/a</link><description>" + title +
-                "</description><author>x@example.org (" + title + ")</author></item></channel></rss>");
+        return FakeResponse::withType(200, "application/rss+xml",
+                                      "<rss version=\"2.0\"><channel><item><title>" + title +
+                                          "</title><link>https://feed.example/a</link><description>" + title +
+                                          "</description><author>x@example.org (" + title +
+                                          ")</author></item></channel></rss>");
     });
     const QString sites = dir.filePath(QStringLiteral("sites.json"));
     QFile sitesFile(sites);
@@ -109,8 +110,8 @@ void TestHostileContent::hostileNewsAndAnswer_areShownLiterallyAndReadNoFile()
         auto *history = window->findChild<QListView *>(QStringLiteral("analysisHistoryList"));
         QVERIFY(history);
         QTRY_VERIFY(history->model()->rowCount() > 0);
-        for (const QModelIndex &index : {news->model()->index(0, 2), news->model()->index(0, 1),
-                                         history->model()->index(0, 0)}) {
+        for (const QModelIndex &index :
+             {news->model()->index(0, 2), news->model()->index(0, 1), history->model()->index(0, 0)}) {
             const QString tip = index.data(Qt::ToolTipRole).toString();
             QVERIFY2(!tip.contains(QLatin1String("<img")), qPrintable(tip));
             QToolTip::showText(window->mapToGlobal(QPoint(20, 20)), tip, window);

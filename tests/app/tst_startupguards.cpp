@@ -57,6 +57,7 @@ private:
     bool waitUntilRunning(QProcess &app);
     void stop(QProcess &app);
     QString dataFile(const QString &name) const { return QDir(m_data).filePath(name); }
+    bool writeDamagedDatabase(const QByteArray &garbage) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_data;
@@ -109,6 +110,12 @@ void TestStartupGuards::stop(QProcess &app)
         app.kill();
         app.waitForFinished();
     }
+}
+
+bool TestStartupGuards::writeDamagedDatabase(const QByteArray &garbage) const
+{
+    QFile file(dataFile(QStringLiteral("bitcoin-analyzer.sqlite")));
+    return QDir().mkpath(m_data) && file.open(QIODevice::WriteOnly) && file.write(garbage) == garbage.size();
 }
 
 void TestStartupGuards::secondInstance_onTheSameDataDir_exitsOneNamingTheFirst()
@@ -182,12 +189,8 @@ void TestStartupGuards::looseFilesOfOlderVersions_becomeOwnerOnly()
 
 void TestStartupGuards::damagedDatabase_withoutDisplay_exitsWithTheOptionAndKeepsTheFile()
 {
-    QVERIFY(QDir().mkpath(m_data));
     const QByteArray garbage = QByteArray("this is not an SQLite database\n").repeated(200);
-    QFile file(dataFile(QStringLiteral("bitcoin-analyzer.sqlite")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(garbage);
-    file.close();
+    QVERIFY(writeDamagedDatabase(garbage));
 
     // Before the fix a modal dialog waited for a click nobody could give.
     auto app = start();
@@ -195,18 +198,15 @@ void TestStartupGuards::damagedDatabase_withoutDisplay_exitsWithTheOptionAndKeep
     QCOMPARE(app->exitCode(), 1);
     const QByteArray said = app->readAllStandardError();
     QVERIFY2(said.contains("--reset-database"), said.constData());
+    QFile file(dataFile(QStringLiteral("bitcoin-analyzer.sqlite")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage);
 }
 
 void TestStartupGuards::damagedDatabase_withResetOption_startsAfreshKeepingTheFile()
 {
-    QVERIFY(QDir().mkpath(m_data));
     const QByteArray garbage = QByteArray("this is not an SQLite database\n").repeated(200);
-    QFile file(dataFile(QStringLiteral("bitcoin-analyzer.sqlite")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(garbage);
-    file.close();
+    QVERIFY(writeDamagedDatabase(garbage));
 
     auto app = start({QStringLiteral("--reset-database")});
     QVERIFY2(waitUntilRunning(*app), app->readAllStandardError().constData());

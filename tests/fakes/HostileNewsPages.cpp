@@ -31,26 +31,34 @@ QByteArray crossSiteScript(const QUrl &other)
     const QByteArray base = other.toString(QUrl::StripTrailingSlash).toUtf8();
     const QByteArray socket = "ws://" + other.host().toUtf8() + ':' + QByteArray::number(other.port());
     return "<script>\n"
-           "const other = '" + base + "';\n"
+           "const other = '" +
+           base +
+           "';\n"
            "function settle(p) { return Promise.race([p.then(() => 'ok', () => 'blocked'),\n"
            "  new Promise(r => setTimeout(() => r('timeout'), 3000))]); }\n"
            "function xhr(url) { return new Promise((ok, no) => { const x = new XMLHttpRequest();\n"
            "  x.open('GET', url); x.onload = ok; x.onerror = no; x.send(); }); }\n"
            "function socket(url) { return new Promise((ok, no) => { try { const s = new WebSocket(url);\n"
            "  s.onopen = ok; s.onerror = no; s.onclose = no; } catch (e) { no(e); } }); }\n"
-           "function frame(url) { return new Promise((ok, no) => { const f = document.createElement('iframe');\n"
+           "function frame(url) { return new Promise((ok, no) => { const f = "
+           "document.createElement('iframe');\n"
            "  f.onload = () => { try { f.contentDocument.body; no(); } catch (e) { ok(); } };\n"
            "  f.src = url; document.body.appendChild(f); }); }\n"
            "function element(tag, attr, url, extra) { return new Promise((ok, no) => {\n"
-           "  const e = document.createElement(tag); Object.assign(e, extra || {}); e.onload = ok; e.onerror = no;\n"
+           "  const e = document.createElement(tag); Object.assign(e, extra || {}); e.onload = ok; e.onerror "
+           "= no;\n"
            "  e[attr] = url; document.head.appendChild(e); }); }\n"
            "Promise.all([settle(fetch(other + '/fetch', {mode: 'no-cors'})), settle(xhr(other + '/xhr')),\n"
-           "  settle(socket('" + socket + "/socket')), settle(frame(other + '/frame')),\n"
+           "  settle(socket('" +
+           socket +
+           "/socket')), settle(frame(other + '/frame')),\n"
            "  settle(element('script', 'src', other + '/script.js')),\n"
            "  settle(element('link', 'href', other + '/style.css', {rel: 'stylesheet'})),\n"
            "  settle(fetch('/same-site'))])\n"
            ".then(r => fetch('/cross-site-done?r=' + r.join(',')))\n"
-           ".then(() => { document.getElementById('list').innerHTML = " + '`' + kStories + '`' + "; });\n"
+           ".then(() => { document.getElementById('list').innerHTML = " +
+           '`' + kStories + '`' +
+           "; });\n"
            "</script>\n";
 }
 

@@ -19,6 +19,14 @@
         }                                                                                                    \
     } while (false)
 
+// The LLVMFuzzerInitialize of targets that need nothing but quiet parsers.
+#define BA_FUZZ_QUIET_INITIALIZE()                                                                           \
+    extern "C" int LLVMFuzzerInitialize(int *, char ***)                                                     \
+    {                                                                                                        \
+        ba::fuzz::silenceQtMessages();                                                                       \
+        return 0;                                                                                            \
+    }
+
 namespace ba::fuzz {
 
 // Parsers log what they reject; millions of runs must not spend their time writing that.

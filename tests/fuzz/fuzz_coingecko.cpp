@@ -2,11 +2,7 @@
 #include "FuzzSupport.h"
 #include "net/CoinGeckoParser.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    ba::fuzz::silenceQtMessages();
-    return 0;
-}
+BA_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,11 +4,7 @@
 #include "net/GeminiParser.h"
 #include "net/SseParser.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    ba::fuzz::silenceQtMessages();
-    return 0;
-}
+BA_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,16 +4,13 @@
 
 #include <QRegularExpression>
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    ba::fuzz::silenceQtMessages();
-    return 0;
-}
+BA_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace ba;
-    NewsSiteConfigResult result = NewsSiteConfigLoader::parse(fuzz::bytesOf(data, size), QStringLiteral("fuzz.json"));
+    NewsSiteConfigResult result =
+        NewsSiteConfigLoader::parse(fuzz::bytesOf(data, size), QStringLiteral("fuzz.json"));
     if (!result.ok()) {
         BA_FUZZ_CHECK(result.config.sites.isEmpty()); // a broken file yields no half-read profiles
         BA_FUZZ_CHECK(!result.error->isEmpty());

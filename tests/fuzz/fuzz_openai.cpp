@@ -4,11 +4,7 @@
 #include "net/OpenAiCompatibleParser.h"
 #include "net/SseParser.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    ba::fuzz::silenceQtMessages();
-    return 0;
-}
+BA_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     failed.status = 500;
     failed.body = body;
     failed.error.kind = FetchError::Kind::ServerError;
-    BA_FUZZ_CHECK(OpenAiCompatibleParser::errorFromResult(failed, QUrl(QStringLiteral("http://127.0.0.1:11434/v1")),
+    BA_FUZZ_CHECK(OpenAiCompatibleParser::errorFromResult(failed,
+                                                          QUrl(QStringLiteral("http://127.0.0.1:11434/v1")),
                                                           QStringLiteral("llama3"), false)
                       .isError());
     QList<AiModelInfo> models;

@@ -33,6 +33,15 @@ void captureHandler(QtMsgType, const QMessageLogContext &context, const QString 
     }
 }
 
+FakeResponse eventStream(const QList<QByteArray> &chunks, int pauseMs)
+{
+    FakeResponse response = FakeResponse::withType(200, "text/event-stream", {});
+    response.omitContentLength = true;
+    response.chunks = chunks;
+    response.chunkPauseMs = pauseMs;
+    return response;
+}
+
 FakeResponse redirectTo(int status, const QUrl &location)
 {
     return FakeResponse::withType(status, "text/plain", "moved").header("Location", location.toEncoded());
@@ -133,9 +142,11 @@ void TestHttpHostile::redirect_toAnotherOrigin_isRefusedAndNothingReachesIt()
 
     QCOMPARE(result.error.kind, FetchError::Kind::BadResponse);
     QCOMPARE(result.attempts, 1); // a refused redirect is not retried
-    QVERIFY2(result.error.userMessage.contains(QStringLiteral("redirected the request to %1").arg(elsewhere.host())),
+    QVERIFY2(result.error.userMessage.contains(
+                 QStringLiteral("redirected the request to %1").arg(elsewhere.host())),
              qPrintable(result.error.userMessage));
-    QVERIFY2(result.error.detail.contains(elsewhere.toString(QUrl::RemoveQuery)), qPrintable(result.error.detail));
+    QVERIFY2(result.error.detail.contains(elsewhere.toString(QUrl::RemoveQuery)),
+             qPrintable(result.error.detail));
     QCOMPARE(target.requestCount(), 0);
     QCOMPARE(m_server->requestCount(), 1);
     for (const QString &line : std::as_const(g_messages)) {
@@ -162,7 +173,8 @@ void TestHttpHostile::redirect_withinTheOrigin_isFollowedAndTheFinalUrlLogged()
     QCOMPARE(result.body, QByteArray("{\"key\":\"SECRET\"}")); // the same origin may see the key
     const QString finalUrl = m_server->url(QStringLiteral("/new?x_cg_demo_api_key=***")).toString();
     const bool logged = std::any_of(g_messages.cbegin(), g_messages.cend(), [&finalUrl](const QString &line) {
-        return line.startsWith(QLatin1String("GET /old -> 200")) && line.endsWith(QStringLiteral(" from ") + finalUrl);
+        return line.startsWith(QLatin1String("GET /old -> 200")) &&
+               line.endsWith(QStringLiteral(" from ") + finalUrl);
     });
     QVERIFY2(logged, qPrintable(g_messages.join(QLatin1Char('\n'))));
     for (const QString &line : std::as_const(g_messages)) {
@@ -172,7 +184,8 @@ void TestHttpHostile::redirect_withinTheOrigin_isFollowedAndTheFinalUrlLogged()
 
 void TestHttpHostile::redirect_crossOriginAllowed_isFollowedForRequestsWithoutSecrets()
 {
-    m_server->setFallback([this](const FakeRequest &) { return redirectTo(301, m_other->url(QStringLiteral("/feed/"))); });
+    m_server->setFallback(
+        [this](const FakeRequest &) { return redirectTo(301, m_other->url(QStringLiteral("/feed/"))); });
     HttpRequest request;
     request.url = m_server->url(QStringLiteral("/feed"));
     request.crossOriginRedirects = true; // what RssSource asks: feeds move between hosts
@@ -225,11 +238,7 @@ void TestHttpHostile::eventStream_silentAfterItsFirstEvent_endsAtTheIdleTimeout(
 {
     // Before the fix an AI stream that stalled held the analysis step for the whole 120 s.
     m_server->setFallback([](const FakeRequest &) {
-        FakeResponse response = FakeResponse::withType(200, "text/event-stream", {});
-        response.omitContentLength = true;
-        response.chunks = {"data: {\"text\":\"first\"}\n\n", "data: {\"text\":\"never\"}\n\n"};
-        response.chunkPauseMs = 60000;
-        return response;
+        return eventStream({"data: {\"text\":\"first\"}\n\n", "data: {\"text\":\"never\"}\n\n"}, 60000);
     });
     HttpRequest request;
     request.url = m_server->url(QStringLiteral("/stream"));
@@ -242,7 +251,8 @@ void TestHttpHostile::eventStream_silentAfterItsFirstEvent_endsAtTheIdleTimeout(
     clock.start();
     const HttpResult result = run(reply);
     QCOMPARE(result.error.kind, FetchError::Kind::Timeout);
-    QVERIFY2(result.error.detail.contains(QLatin1String("no data for 400 ms")), qPrintable(result.error.detail));
+    QVERIFY2(result.error.detail.contains(QLatin1String("no data for 400 ms")),
+             qPrintable(result.error.detail));
     QCOMPARE(chunks.size(), 1);
     QVERIFY2(clock.elapsed() < 10000, "the stall must end at the idle timeout, not the total one");
 }
@@ -250,13 +260,8 @@ void TestHttpHostile::eventStream_silentAfterItsFirstEvent_endsAtTheIdleTimeout(
 void TestHttpHostile::eventStream_thatNeverEnds_endsAtTheTotalTimeout()
 {
     m_server->setFallback([](const FakeRequest &) {
-        FakeResponse response = FakeResponse::withType(200, "text/event-stream", {});
-        response.omitContentLength = true;
-        for (int i = 0; i < 2000; ++i) {
-            response.chunks.append(": keep-alive\n\n"); // data every 20 ms: the idle timer never fires
-        }
-        response.chunkPauseMs = 20;
-        return response;
+        // Data every 20 ms: the idle timer never fires.
+        return eventStream(QList<QByteArray>(2000, ": keep-alive\n\n"), 20);
     });
     HttpRequest request;
     request.url = m_server->url(QStringLiteral("/forever"));

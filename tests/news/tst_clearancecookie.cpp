@@ -75,8 +75,8 @@ void TestClearanceCookie::saveThenLoad_roundTripsOwnerOnly()
     QVERIFY(loaded);
     QCOMPARE(loaded->name(), QByteArray("cf_clearance"));
     QCOMPARE(loaded->value(), QByteArray("abc.def-123"));
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                                            QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    const QFileDevice::Permissions others =
+        QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther;
     QCOMPARE(QFile(jar.filePath()).permissions() & others, QFileDevice::Permissions());
 }
 
