@@ -49,8 +49,9 @@ void restrictDataDir(const QString &dataDir)
 #ifdef Q_OS_UNIX
     const QDir dir(dataDir);
     restrict(dataDir);
-    for (const char *name : {"bitcoin-analyzer.sqlite", "bitcoin-analyzer.sqlite-wal", "bitcoin-analyzer.sqlite-shm",
-                             "settings.ini", "bitcoin-analyzer.lock", "logs", "webengine"}) {
+    for (const char *name :
+         {"bitcoin-analyzer.sqlite", "bitcoin-analyzer.sqlite-wal", "bitcoin-analyzer.sqlite-shm",
+          "settings.ini", "bitcoin-analyzer.lock", "logs", "webengine"}) {
         restrict(dir.filePath(QLatin1String(name)));
     }
     const QDir logs(dir.filePath(QStringLiteral("logs")));
