@@ -1,5 +1,6 @@
 #include "news/RssParser.h"
 
+#include "news/BoundedXmlReader.h"
 #include "news/FeedText.h"
 #include "news/RelativeDateParser.h"
 #include "news/ScrapedItemValidator.h"
@@ -7,7 +8,6 @@
 
 #include <QSet>
 #include <QXmlStreamEntityResolver>
-#include <QXmlStreamReader>
 
 namespace ba {
 
@@ -47,131 +47,52 @@ struct RawEntry
     QStringList authors;
 };
 
-// Every token goes through next(), which keeps the element depth and enforces the caps. Text is
-// read iteratively: QXmlStreamReader::readElementText(IncludeChildElements) recurses once per
-// nested element and overflows the stack on a title holding 100,000 nested elements.
 class FeedReader
 {
 public:
-    FeedReader(const QByteArray &xml, const RssParser::Context &context) : m_xml(xml), m_context(context)
-    {
-        m_xml.setEntityResolver(&m_resolver);
-        m_xml.setNamespaceProcessing(true);
-    }
+    FeedReader(const QByteArray &xml, const RssParser::Context &context)
+        : m_reader(xml, limits(), &m_resolver), m_context(context)
+    {}
 
     RssFeed run();
 
 private:
-    QXmlStreamReader::TokenType next();
-    bool nextStartElement(); // readNextStartElement() through next(): false at the parent's end
-    void skip();             // skipCurrentElement() through next()
-    void fail(const QString &problem, const QString &detail);
+    static BoundedXmlReader::Limits limits()
+    {
+        return {RssParser::MaxDepth, RssParser::MaxTextChars, RssParser::MaxFieldChars};
+    }
+    const QXmlStreamReader &xml() const { return m_reader.xml(); }
+    FetchError readError() const;
     bool readRoot();
     bool isEntryStart() const;
     void readEntry();
     bool readField(RawEntry &entry);
     void readImage(RawEntry &entry);
-    QString readText();
+    QString readText() { return m_reader.readText(); }
     QString readAtomText(bool *isHtml);
     QString readAtomAuthor();
     QString attribute(const char *name) const
     {
-        return m_xml.attributes().value(QLatin1String(name)).toString();
+        return xml().attributes().value(QLatin1String(name)).toString();
     }
     void addEntry(const RawEntry &raw);
 
-    QXmlStreamReader m_xml;
-    HtmlEntityResolver m_resolver;
+    HtmlEntityResolver m_resolver; // before m_reader, which points to it
+    BoundedXmlReader m_reader;
     RssParser::Context m_context;
     RssFeed m_feed;
     QSet<QString> m_seen;
-    int m_depth = 0;         // elements open around the current token
-    qint64 m_textChars = 0;  // characters of text read so far, whole document
-    FetchError m_limitError; // set when a cap stopped the reading
 };
 
-QXmlStreamReader::TokenType FeedReader::next()
+// A cap or a refused DTD says why in words; anything else is malformed XML, located by line.
+FetchError FeedReader::readError() const
 {
-    const auto token = m_xml.readNext();
-    if (token == QXmlStreamReader::StartElement && ++m_depth > RssParser::MaxDepth) {
-        fail(RssParser::tr("it nests elements more than %1 deep").arg(RssParser::MaxDepth),
-             QStringLiteral("element depth over %1 at line %2")
-                 .arg(RssParser::MaxDepth)
-                 .arg(m_xml.lineNumber()));
-    } else if (token == QXmlStreamReader::EndElement) {
-        --m_depth;
-    } else if (token == QXmlStreamReader::Characters || token == QXmlStreamReader::EntityReference) {
-        m_textChars += m_xml.text().size();
-        if (m_textChars > RssParser::MaxTextChars) {
-            fail(RssParser::tr("it holds more text than a news feed can (over %1 million characters)")
-                     .arg(RssParser::MaxTextChars / 1000000),
-                 QStringLiteral("text over %1 characters at line %2")
-                     .arg(RssParser::MaxTextChars)
-                     .arg(m_xml.lineNumber()));
-        }
+    if (!m_reader.problem().isEmpty()) {
+        return RssParser::feedError(m_context, m_reader.problem(), m_reader.detail());
     }
-    return m_xml.hasError() ? QXmlStreamReader::Invalid : token;
-}
-
-bool FeedReader::nextStartElement()
-{
-    while (!m_xml.atEnd()) {
-        const auto token = next();
-        if (token == QXmlStreamReader::StartElement) {
-            return true;
-        }
-        if (token == QXmlStreamReader::EndElement || token == QXmlStreamReader::Invalid) {
-            return false;
-        }
-    }
-    return false;
-}
-
-void FeedReader::skip()
-{
-    for (int open = 1; open > 0 && !m_xml.atEnd();) {
-        const auto token = next();
-        open += token == QXmlStreamReader::StartElement ? 1 : token == QXmlStreamReader::EndElement ? -1 : 0;
-        if (token == QXmlStreamReader::Invalid) {
-            return;
-        }
-    }
-}
-
-// Stops the reading with a feed error; the XML reader then reports no further tokens.
-void FeedReader::fail(const QString &problem, const QString &detail)
-{
-    if (!m_limitError.isError()) {
-        m_limitError = RssParser::feedError(m_context, problem, detail);
-    }
-    m_xml.raiseError(detail);
-}
-
-// The text of the current element and of every element inside it, up to its end tag.
-QString FeedReader::readText()
-{
-    QString text;
-    for (int open = 1; open > 0 && !m_xml.atEnd();) {
-        switch (next()) {
-        case QXmlStreamReader::Characters:
-        case QXmlStreamReader::EntityReference:
-            if (text.size() < RssParser::MaxFieldChars) { // the rest would be cut by the caps anyway
-                text += m_xml.text().left(RssParser::MaxFieldChars - text.size());
-            }
-            break;
-        case QXmlStreamReader::StartElement:
-            ++open;
-            break;
-        case QXmlStreamReader::EndElement:
-            --open;
-            break;
-        case QXmlStreamReader::Invalid:
-            return {};
-        default:
-            break;
-        }
-    }
-    return text;
+    const QString where = RssParser::tr("line %1").arg(xml().lineNumber());
+    return RssParser::feedError(m_context, RssParser::tr("it is not well-formed XML (%1)").arg(where),
+                                m_reader.detail());
 }
 
 RssFeed FeedReader::run()
@@ -179,50 +100,28 @@ RssFeed FeedReader::run()
     if (!readRoot()) {
         return m_feed;
     }
-    while (!m_xml.atEnd()) {
-        if (next() == QXmlStreamReader::StartElement && isEntryStart()) {
+    while (!m_reader.atEnd()) {
+        if (m_reader.next() == QXmlStreamReader::StartElement && isEntryStart()) {
             readEntry();
         }
     }
-    if (m_limitError.isError()) {
-        return RssFeed{{}, m_limitError, m_feed.format, m_feed.entries, m_feed.dropped};
-    }
-    if (m_xml.hasError()) {
-        const QString detail = QStringLiteral("XML error at line %1, column %2: %3")
-                                   .arg(m_xml.lineNumber())
-                                   .arg(m_xml.columnNumber())
-                                   .arg(m_xml.errorString());
-        const QString where = RssParser::tr("line %1").arg(m_xml.lineNumber());
-        return RssFeed{{},
-                       RssParser::feedError(
-                           m_context, RssParser::tr("it is not well-formed XML (%1)").arg(where), detail),
-                       m_feed.format,
-                       m_feed.entries,
-                       m_feed.dropped};
+    if (xml().hasError()) {
+        return RssFeed{{}, readError(), m_feed.format, m_feed.entries, m_feed.dropped};
     }
     return m_feed;
 }
 
 bool FeedReader::readRoot()
 {
-    while (!m_xml.atEnd() && next() != QXmlStreamReader::StartElement) {
-        // An entity declared in the feed's own DTD can expand a small feed into gigabytes of text
-        // (Qt only caps each expansion, not their number). No real feed needs one: refuse it.
-        if (m_xml.tokenType() == QXmlStreamReader::DTD &&
-            (!m_xml.entityDeclarations().isEmpty() || m_xml.text().contains(QLatin1String("<!ENTITY")))) {
-            m_feed.error = RssParser::feedError(
-                m_context, RssParser::tr("it declares its own XML entities, which are not accepted"),
-                QStringLiteral("DTD declares %1 entities").arg(m_xml.entityDeclarations().size()));
-            return false;
-        }
-    }
-    if (m_xml.tokenType() != QXmlStreamReader::StartElement) {
-        const QString detail = m_xml.hasError() ? m_xml.errorString() : QStringLiteral("no root element");
-        m_feed.error = RssParser::feedError(m_context, RssParser::tr("it is not an XML document"), detail);
+    if (!m_reader.readPrologue()) {
+        m_feed.error = m_reader.problem().isEmpty()
+                           ? RssParser::feedError(m_context, RssParser::tr("it is not an XML document"),
+                                                  m_reader.detail())
+                           : readError();
         return false;
     }
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     if (name == u"rss" && ns.isEmpty()) {
         m_feed.format = QStringLiteral("RSS 2.0");
     } else if (name == u"RDF" && ns == kRdfNs) {
@@ -240,8 +139,8 @@ bool FeedReader::readRoot()
 
 bool FeedReader::isEntryStart() const
 {
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     return (name == u"item" && (ns.isEmpty() || ns == kRss1Ns)) || (name == u"entry" && ns == kAtomNs);
 }
 
@@ -250,8 +149,8 @@ void FeedReader::readEntry()
     ++m_feed.entries;
     RawEntry entry;
     int depth = 0; // below the entry element; fields are read only from its direct children
-    while (!m_xml.atEnd()) {
-        const auto token = next();
+    while (!xml().atEnd()) {
+        const auto token = m_reader.next();
         if (token == QXmlStreamReader::Invalid) {
             break;
         }
@@ -271,7 +170,7 @@ void FeedReader::readEntry()
         }
         ++depth;
     }
-    if (!m_xml.hasError()) {
+    if (!xml().hasError()) {
         addEntry(entry);
     }
 }
@@ -279,8 +178,8 @@ void FeedReader::readEntry()
 // Reads a known direct child of the entry up to its end tag; false when the element is not one.
 bool FeedReader::readField(RawEntry &entry)
 {
-    const QString name = m_xml.name().toString();
-    const auto ns = m_xml.namespaceUri();
+    const QString name = xml().name().toString();
+    const auto ns = xml().namespaceUri();
     const bool plain = ns.isEmpty() || ns == kRss1Ns; // RSS 2.0 and RSS 1.0 elements
     const bool atomNs = ns == kAtomNs;
     if (name == u"title" && (plain || atomNs)) {
@@ -292,7 +191,7 @@ bool FeedReader::readField(RawEntry &entry)
         } else if (rel == u"enclosure" && attribute("type").startsWith(u"image/") && entry.image.isEmpty()) {
             entry.image = attribute("href");
         }
-        skip();
+        m_reader.skip();
     } else if (name == u"link" && plain) {
         entry.link = readText();
     } else if (name == u"guid" && plain) {
@@ -328,8 +227,8 @@ void FeedReader::readImage(RawEntry &entry)
     if (!entry.image.isEmpty()) {
         return;
     }
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     const QString type = attribute("type");
     const QString medium = attribute("medium");
     bool image = false;
@@ -351,7 +250,7 @@ QString FeedReader::readAtomText(bool *isHtml)
     const QString type = attribute("type");
     *isHtml = type == u"html" || type == u"text/html";
     if (!attribute("src").isEmpty()) {
-        skip(); // out-of-line content: nothing to show here
+        m_reader.skip(); // out-of-line content: nothing to show here
         return {};
     }
     return readText(); // "xhtml" content: the text of its child elements
@@ -360,11 +259,11 @@ QString FeedReader::readAtomText(bool *isHtml)
 QString FeedReader::readAtomAuthor()
 {
     QString name;
-    while (nextStartElement()) {
-        if (m_xml.name() == u"name" && name.isEmpty()) {
+    while (m_reader.nextStartElement()) {
+        if (xml().name() == u"name" && name.isEmpty()) {
             name = readText();
         } else {
-            skip();
+            m_reader.skip();
         }
     }
     return name;
