@@ -4,6 +4,7 @@
 #include "logging/Redactor.h"
 #include "net/HttpClient.h"
 #include "net/RateLimiter.h"
+#include "net/RedirectRule.h"
 #include "net/ResponseClassifier.h"
 
 #include <QCoreApplication>
@@ -23,17 +24,6 @@ namespace {
 // keeps reading, and a flood overshoots any cap checked in readyRead() by hundreds of megabytes.
 constexpr qint64 kReadBufferBytes = 256 * 1024;
 constexpr int kMaxRedirects = 5;
-
-int effectivePort(const QUrl &url)
-{
-    return url.port(url.scheme() == u"https" ? 443 : url.scheme() == u"http" ? 80 : -1);
-}
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-           effectivePort(a) == effectivePort(b);
-}
 
 // A URL for the log: no user info, secrets in the query masked.
 QString logUrl(const QUrl &url)
@@ -229,28 +219,16 @@ void HttpReply::onReadyRead()
     }
 }
 
-bool HttpReply::mayFollow(const QUrl &from, const QUrl &to) const
-{
-    const QString scheme = to.scheme();
-    if ((scheme != u"http" && scheme != u"https") || (from.scheme() == u"https" && scheme == u"http")) {
-        return false; // never to another protocol, never from TLS to clear text
-    }
-    return m_request.crossOriginRedirects || sameOrigin(from, to);
-}
-
 void HttpReply::onRedirected(const QUrl &target)
 {
     const QUrl from = m_result.url;
     const QUrl to = from.resolved(target);
-    if (!mayFollow(from, to)) {
+    if (!RedirectRule::mayFollow(from, to, m_request.crossOriginRedirects)) {
         const int status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
-        const QString detail = QStringLiteral("HTTP %1 redirect from %2 to %3 refused: %4")
-                                   .arg(status)
-                                   .arg(logUrl(from), logUrl(to),
-                                        m_request.crossOriginRedirects
-                                            ? QStringLiteral("not http(s) or less secure")
-                                            : QStringLiteral("another origin, and the request carries a key "
-                                                             "or a prompt"));
+        const QString detail =
+            QStringLiteral("HTTP %1 redirect from %2 to %3 refused: %4")
+                .arg(status)
+                .arg(logUrl(from), logUrl(to), RedirectRule::refusal(to, m_request.crossOriginRedirects));
         // No answer came: endpoint clients must not read the 3xx as the server's verdict.
         stopNetwork();
         failNow(FetchError::Kind::BadResponse, detail,

@@ -59,7 +59,6 @@ private:
     void finish(const FetchError &error);
     void logAttempt(int status, const FetchError &error, const QString &note) const;
     QString logTarget() const;
-    bool mayFollow(const QUrl &from, const QUrl &to) const;
     QString service() const;
 
     QPointer<QNetworkAccessManager> m_nam;

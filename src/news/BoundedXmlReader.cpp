@@ -2,7 +2,8 @@
 
 namespace ba {
 
-BoundedXmlReader::BoundedXmlReader(const QByteArray &xml, const Limits &limits, QXmlStreamEntityResolver *resolver)
+BoundedXmlReader::BoundedXmlReader(const QByteArray &xml, const Limits &limits,
+                                   QXmlStreamEntityResolver *resolver)
     : m_xml(xml), m_limits(limits)
 {
     m_xml.setNamespaceProcessing(true);
@@ -16,7 +17,9 @@ QXmlStreamReader::TokenType BoundedXmlReader::next()
     const auto token = m_xml.readNext();
     if (token == QXmlStreamReader::StartElement && ++m_depth > m_limits.maxDepth) {
         stop(tr("it nests elements more than %1 deep").arg(m_limits.maxDepth),
-             QStringLiteral("element depth over %1 at line %2").arg(m_limits.maxDepth).arg(m_xml.lineNumber()));
+             QStringLiteral("element depth over %1 at line %2")
+                 .arg(m_limits.maxDepth)
+                 .arg(m_xml.lineNumber()));
     } else if (token == QXmlStreamReader::EndElement) {
         --m_depth;
     } else if (token == QXmlStreamReader::Characters || token == QXmlStreamReader::EntityReference) {

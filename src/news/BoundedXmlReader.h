@@ -28,7 +28,8 @@ public:
     };
 
     // `resolver` (may be null) must outlive the reader.
-    BoundedXmlReader(const QByteArray &xml, const Limits &limits, QXmlStreamEntityResolver *resolver = nullptr);
+    BoundedXmlReader(const QByteArray &xml, const Limits &limits,
+                     QXmlStreamEntityResolver *resolver = nullptr);
 
     const QXmlStreamReader &xml() const { return m_xml; } // name(), attributes(), namespaceUri()...
     bool atEnd() const { return m_xml.atEnd(); }

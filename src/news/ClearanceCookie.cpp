@@ -1,5 +1,6 @@
 #include "news/ClearanceCookie.h"
 
+#include "logging/Correlation.h"
 #include "news/NewsRequestInterceptor.h"
 #include "news/NewsSiteProfile.h"
 
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QWebEngineCookieStore>
+#include <QWebEngineProfile>
 
 namespace {
 Q_LOGGING_CATEGORY(lcCookie, "ba.news.cookie")
@@ -20,6 +23,32 @@ namespace {
 constexpr qint64 MaxCookieFileBytes = 8 * 1024;
 
 } // namespace
+
+void ClearanceCookie::applyTo(QWebEngineProfile *browser, const NewsSiteProfile &site) const
+{
+    removeBrowserCookieFiles();
+    browser->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
+    QWebEngineCookieStore *store = browser->cookieStore();
+    // Called on Chromium's IO thread: no state, no Qt objects.
+    store->setCookieFilter(
+        [](const QWebEngineCookieStore::FilterRequest &request) { return !request.thirdParty; });
+    const std::optional<QNetworkCookie> remembered = load();
+    QObject::connect(
+        store, &QWebEngineCookieStore::cookieAdded, browser,
+        [jar = *this, site, remembered, id = currentCorrelationId()](const QNetworkCookie &cookie) {
+            if (!isClearance(cookie, site) || (remembered && remembered->value() == cookie.value())) {
+                return; // not the clearance, or the one given back
+            }
+            CorrelationScope scope(id);
+            qCInfo(lcCookie).noquote() << site.id << "remembering the bot-check cookie" << cookie.name();
+            jar.save(cookie);
+        });
+    if (remembered) {
+        // Queued by the store until Chromium's network context exists, and applied when it is
+        // created: before the first request of the page's first load.
+        store->setCookie(*remembered, site.url);
+    }
+}
 
 QString ClearanceCookie::filePath() const
 {

@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+class QWebEngineProfile;
+
 namespace ba {
 
 struct NewsSiteProfile;
@@ -17,6 +19,11 @@ class ClearanceCookie
 {
 public:
     explicit ClearanceCookie(const QString &storageDir) : m_dir(storageDir) {}
+
+    // Sets `browser` (a new profile on this storage, no page yet) to keep cookies in memory and
+    // refuse third-party ones, remembers the site's clearance whenever the site sets a new one,
+    // and gives the remembered one back before the first request.
+    void applyTo(QWebEngineProfile *browser, const NewsSiteProfile &site) const;
 
     // A cookie the site set for itself under the profile's clearance name.
     static bool isClearance(const QNetworkCookie &cookie, const NewsSiteProfile &profile);

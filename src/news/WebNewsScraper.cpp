@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QWebEngineCookieStore>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
@@ -124,7 +123,7 @@ void WebNewsScraper::startBrowser()
         qCWarning(lcScraper).noquote() << m_site.id << "download refused";
         d->cancel();
     });
-    const std::optional<QNetworkCookie> clearance = keepCookiesInMemory(dir);
+    ClearanceCookie(dir).applyTo(m_webProfile, m_site);
 
     m_page = new ScraperPage(m_webProfile, m_site.url.host());
     connect(m_page, &QWebEnginePage::loadingChanged, this, &WebNewsScraper::onLoadingChanged);
@@ -132,38 +131,8 @@ void WebNewsScraper::startBrowser()
         CorrelationScope scope(m_correlationId);
         finishWithError(ScrapeErrors::rendererGone(m_site, int(status), code));
     });
-    if (clearance) {
-        // Queued by the store until Chromium's network context exists, and applied when it is
-        // created: before the first request of the load below.
-        m_webProfile->cookieStore()->setCookie(*clearance, m_site.url);
-    }
     m_page->load(m_site.url);
     m_pollTimer.start();
-}
-
-// Cookies live in memory only; third-party cookies are refused outright. Only the site's
-// clearance cookie is written down (ClearanceCookie) and returned here for the next browser.
-std::optional<QNetworkCookie> WebNewsScraper::keepCookiesInMemory(const QString &dir)
-{
-    const ClearanceCookie jar(dir);
-    jar.removeBrowserCookieFiles();
-    m_webProfile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    QWebEngineCookieStore *store = m_webProfile->cookieStore();
-    // Called on Chromium's IO thread: no state, no Qt objects.
-    store->setCookieFilter(
-        [](const QWebEngineCookieStore::FilterRequest &request) { return !request.thirdParty; });
-    connect(store, &QWebEngineCookieStore::cookieAdded, this,
-            [this, dir, remembered = jar.load()](const QNetworkCookie &cookie) {
-                if (!ClearanceCookie::isClearance(cookie, m_site) ||
-                    (remembered && remembered->value() == cookie.value())) {
-                    return; // not the clearance, or the one given back
-                }
-                CorrelationScope scope(m_correlationId);
-                qCInfo(lcScraper).noquote()
-                    << m_site.id << "remembering the bot-check cookie" << cookie.name();
-                ClearanceCookie(dir).save(cookie);
-            });
-    return jar.load();
 }
 
 void WebNewsScraper::releaseBrowser()

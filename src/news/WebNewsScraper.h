@@ -4,11 +4,9 @@
 #include "news/ScrapeResult.h"
 
 #include <QElapsedTimer>
-#include <QNetworkCookie>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <optional>
 
 class QWebEngineProfile;
 class QWebEngineLoadingInfo;
@@ -70,7 +68,6 @@ private:
     };
 
     void startBrowser();
-    std::optional<QNetworkCookie> keepCookiesInMemory(const QString &dir);
     void releaseBrowser();
     void onBrowserReleased();
     void onLoadingChanged(const QWebEngineLoadingInfo &info);

@@ -2,6 +2,7 @@
 // another host, a chunked body with no end, and event streams that stall or never finish.
 #include "fakes/FakeHttpServer.h"
 #include "net/HttpClient.h"
+#include "net/RedirectRule.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void redirectRule_data();
+    void redirectRule();
     void redirect_toAnotherOrigin_isRefusedAndNothingReachesIt_data();
     void redirect_toAnotherOrigin_isRefusedAndNothingReachesIt();
     void redirect_withinTheOrigin_isFollowedAndTheFinalUrlLogged();
@@ -105,6 +108,37 @@ HttpResult TestHttpHostile::run(HttpReply *reply, int timeoutMs)
         return HttpResult();
     }
     return spy.at(0).at(0).value<HttpResult>();
+}
+
+void TestHttpHostile::redirectRule_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<bool>("crossOrigin");
+    QTest::addColumn<bool>("follows");
+    const QString api = QStringLiteral("https://api.example/v1");
+    QTest::newRow("same origin") << api << QStringLiteral("https://API.example/v2") << false << true;
+    QTest::newRow("default port written")
+        << api << QStringLiteral("https://api.example:443/v2") << false << true;
+    QTest::newRow("other port") << api << QStringLiteral("https://api.example:8443/v2") << false << false;
+    QTest::newRow("other host") << api << QStringLiteral("https://evil.example/") << false << false;
+    QTest::newRow("subdomain") << api << QStringLiteral("https://x.api.example/") << false << false;
+    QTest::newRow("to http") << api << QStringLiteral("http://api.example/v2") << false << false;
+    QTest::newRow("to http, cross-origin allowed")
+        << api << QStringLiteral("http://feeds.example/") << true << false;
+    QTest::newRow("cross-origin allowed") << api << QStringLiteral("https://feeds.example/") << true << true;
+    QTest::newRow("http to https") << QStringLiteral("http://a.example/")
+                                   << QStringLiteral("https://b.example/") << true << true;
+    QTest::newRow("file") << api << QStringLiteral("file:///etc/passwd") << true << false;
+}
+
+void TestHttpHostile::redirectRule()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(bool, crossOrigin);
+    QFETCH(bool, follows);
+    QCOMPARE(ba::RedirectRule::mayFollow(QUrl(from), QUrl(to), crossOrigin), follows);
 }
 
 void TestHttpHostile::redirect_toAnotherOrigin_isRefusedAndNothingReachesIt_data()
