@@ -3,5 +3,5 @@
 ba_add_test(test_newsservice TIMEOUT 120
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_newsservice.cpp
         ${CMAKE_CURRENT_LIST_DIR}/../news/FakeNewsSite.h ${CMAKE_CURRENT_LIST_DIR}/../news/FakeNewsSite.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/../news/WebEngineTestMain.h
+        ${CMAKE_CURRENT_LIST_DIR}/../news/WebEngineTestMain.h ${BA_WEBENGINE_TEST_SOURCES}
     LIBS ba_services ba_fakes Qt6::Gui)
