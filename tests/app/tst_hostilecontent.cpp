@@ -89,8 +89,10 @@ void TestHostileContent::hostileNewsAndAnswer_areShownLiterallyAndReadNoFile()
 
         auto *answer = window->findChild<MarkdownRenderer *>(QStringLiteral("analysisBrowser"));
         QVERIFY(answer);
-        QTRY_VERIFY_WITH_TIMEOUT(answer->toPlainText().contains(QLatin1String("[chart]")), 30000);
-        QVERIFY(answer->toPlainText().contains(img)); // raw HTML shown as text
+        // The answer streams in: wait for its last words. Raw HTML is shown as text.
+        QTRY_VERIFY_WITH_TIMEOUT(answer->toPlainText().contains(QLatin1String("[see]")), 30000);
+        QVERIFY(answer->toPlainText().contains(QLatin1String("[chart]")));
+        QVERIFY(answer->toPlainText().contains(img));
         auto *news = window->findChild<QTableView *>(QStringLiteral("newsTable"));
         QVERIFY(news);
         QTRY_COMPARE_WITH_TIMEOUT(news->model()->rowCount(), 1, 30000);
