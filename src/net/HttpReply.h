@@ -49,10 +49,11 @@ private:
     void beginAttempt();
     void sendAttempt();
     void onReadyRead();
+    void onRedirected(const QUrl &target);
     void onDownloadProgress(qint64 received, qint64 total);
     void onNetworkFinished();
     void onAttemptTimeout(const QString &what);
-    void failNow(FetchError::Kind kind, const QString &detail);
+    void failNow(FetchError::Kind kind, const QString &detail, const QString &userMessage = {});
     bool scheduleRetry(const FetchError &error, bool retryable);
     void stopNetwork();
     void finish(const FetchError &error);
@@ -70,6 +71,7 @@ private:
     QTimer m_totalTimer;
     QTimer m_connectTimer;
     QTimer m_retryTimer;
+    QTimer m_idleTimer;
     QElapsedTimer m_sinceSend;
     QElapsedTimer m_sinceAttempt;
     HttpResult m_result;
