@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # formatting check (InsertBraces needs 15)
   clang-format-15
+  # fuzzing with libFuzzer (preset "fuzz", scripts/fuzz.sh); llvm-14 brings llvm-symbolizer
+  clang-14 libclang-rt-14-dev llvm-14
   # Qt 6 modules
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-webengine-dev qt6-webengine-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

@@ -35,12 +35,17 @@
 #include "storage/PriceStore.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTime>
 #include <QTimer>
 #include <memory>
+
+namespace {
+Q_LOGGING_CATEGORY(lc, "ba.app.context")
+} // namespace
 
 namespace ba {
 
@@ -63,12 +68,14 @@ AppContext::~AppContext() = default; // members go in reverse order of declarati
 
 bool AppContext::start()
 {
-    if (!DatabaseRecovery::open(*m_database, m_config.databasePath())) {
+    if (!DatabaseRecovery::open(*m_database, m_config.databasePath(),
+                                {m_config.resetDatabase, m_config.interactive})) {
         return false;
     }
     buildServices();
     buildWindow();
     m_window->show();
+    qCInfo(lc) << "main window shown";
     if (m_config.offline) {
         m_window->showStatus(tr("Offline: showing cached data only."));
         m_window->setRefreshState(tr("Offline"));

@@ -45,8 +45,9 @@ public:
                QObject *parent = nullptr);
     ~AppContext() override;
 
-    // Opens the database (asking the user what to do with a damaged one) and shows the window.
-    // Returns false when the app should exit.
+    // Opens the database and shows the window. A damaged database is set aside with
+    // --reset-database, else after asking the user; without a display the question is printed
+    // with the option instead. Returns false when the app should exit.
     bool start();
 
     MainWindow *mainWindow() const { return m_window.get(); }

@@ -2,6 +2,8 @@
 
 #include "app/AppContext.h"
 #include "app/Bootstrap.h"
+#include "app/InstanceLock.h"
+#include "app/PrivateFiles.h"
 #include "ba/Version.h"
 #include "gui/MainWindow.h"
 #include "logging/LogHub.h"
@@ -14,7 +16,9 @@ namespace ba {
 
 int runApplication(int argc, char *argv[], const std::function<void(QMainWindow *)> &onWindowShown)
 {
-    // First thing: every message from here on reaches the log hub.
+    // Everything this process creates (database, logs, settings, browser profile) is the user's alone.
+    PrivateFiles::restrictNewFiles();
+    // Then: every message from here on reaches the log hub.
     LogHub logHub;
     logHub.install();
 
@@ -33,11 +37,15 @@ int runApplication(int argc, char *argv[], const std::function<void(QMainWindow 
         return *outcome.exitCode;
     }
     QString error;
-    if (!Bootstrap::createDataDir(outcome.prepared.config, logHub, &error)) {
+    InstanceLock lock(outcome.prepared.config.dataDir); // held until the process ends
+    if (!Bootstrap::createDataDir(outcome.prepared.config, logHub, &error, &lock)) {
         qCritical("%s", qPrintable(error));
         return 1;
     }
     Bootstrap::installTranslations(outcome.prepared.config);
+    // Offscreen or minimal: nobody can answer a dialog (over SSH, in a package check, a cron job).
+    const QString platform = QGuiApplication::platformName();
+    outcome.prepared.config.interactive = platform != u"offscreen" && platform != u"minimal";
 
     AppContext context(std::move(outcome.prepared.config), std::move(outcome.prepared.settings), logHub);
     if (!context.start()) {

@@ -1,6 +1,8 @@
 #include "app/Bootstrap.h"
 
 #include "app/CommandLine.h"
+#include "app/InstanceLock.h"
+#include "app/PrivateFiles.h"
 #include "ba/Version.h"
 #include "logging/LogHub.h"
 #include "services/AppSettings.h"
@@ -16,7 +18,7 @@
 #include <cstdio>
 
 namespace {
-Q_LOGGING_CATEGORY(lcApp, "ba.app")
+Q_LOGGING_CATEGORY(lc, "ba.app")
 } // namespace
 
 namespace ba {
@@ -100,12 +102,17 @@ Bootstrap::Outcome Bootstrap::prepare(const QStringList &arguments,
     return outcome;
 }
 
-bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error)
+bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *error, InstanceLock *lock)
 {
     if (!QDir().mkpath(config.dataDir) ||
         !QDir().mkpath(QDir(config.dataDir).filePath(QStringLiteral("logs")))) {
         *error =
             QCoreApplication::translate("Bootstrap", "Cannot create the data folder %1.").arg(config.dataDir);
+        return false;
+    }
+    PrivateFiles::restrictDataDir(config.dataDir);
+    // Before the log is opened: a second instance must not write into the first one's log.
+    if (lock && !lock->tryLock(error)) {
         return false;
     }
     // QT_LOGGING_RULES that switch debug output on must not be cut off by the default info floor.
@@ -119,8 +126,8 @@ bool Bootstrap::createDataDir(const AppConfig &config, LogHub &logHub, QString *
                      .arg(config.logFilePath(), why);
         return false;
     }
-    qCInfo(lcApp) << "Bitcoin Analyzer" << BA_VERSION << "on Qt" << qVersion() << "data dir" << config.dataDir
-                  << (config.offline ? "offline" : "online");
+    qCInfo(lc) << "Bitcoin Analyzer" << BA_VERSION << "on Qt" << qVersion() << "data dir" << config.dataDir
+               << (config.offline ? "offline" : "online");
     return true;
 }
 
@@ -145,7 +152,7 @@ void Bootstrap::installTranslations(const AppConfig &config)
                             QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(appTranslator);
     } else {
-        qCWarning(lcApp) << "No translation for" << locale.name();
+        qCWarning(lc) << "No translation for" << locale.name();
     }
 }
 

@@ -11,6 +11,7 @@ class QTranslator;
 
 namespace ba {
 
+class InstanceLock;
 class LogHub;
 
 // Turns argv + environment + settings into an AppConfig, or an exit code.
@@ -33,8 +34,10 @@ public:
 
     static Outcome prepare(const QStringList &arguments, const QHash<QString, QString> &environment);
 
-    // Creates the data dir and starts the log file; returns false with a message on failure.
-    static bool createDataDir(const AppConfig &config, LogHub &logHub, QString *error);
+    // Creates the data dir (owner-only, older files made private), takes `lock` when given (one
+    // instance per data dir) and starts the log file; returns false with a message on failure.
+    static bool createDataDir(const AppConfig &config, LogHub &logHub, QString *error,
+                              InstanceLock *lock = nullptr);
 
     // Loads Qt's and our own translation for config.language (or the system locale).
     static void installTranslations(const AppConfig &config);

@@ -37,6 +37,11 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("CommandLine", "Quote currency (default: usd).")},
     {ConfigKeys::Offline, nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "No network at all: show cached data only.")},
+    {ConfigKeys::ResetDatabase, nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "If the database is damaged, start with an empty one without asking; the "
+                       "damaged file is kept, renamed, in the data folder. A sound database is "
+                       "left alone.")},
     {ConfigKeys::Lang, QT_TRANSLATE_NOOP("CommandLine", "en|fr"),
      QT_TRANSLATE_NOOP("CommandLine", "User interface language (default: system locale).")},
     {ConfigKeys::LogLevel, QT_TRANSLATE_NOOP("CommandLine", "debug|info|warning"),

@@ -16,6 +16,8 @@ namespace ba {
 
 namespace {
 
+// --news-config is used exactly as written. --news-url only retargets the built-in profiles, and
+// only when it was given: an RSS-only file never gains a hidden browser or the default feed.
 NewsSiteConfig loadProfiles(const AppConfig &config, QString *error)
 {
     NewsSiteConfigResult loaded = NewsSiteConfigLoader::load(config.newsConfigPath);
@@ -24,6 +26,14 @@ NewsSiteConfig loadProfiles(const AppConfig &config, QString *error)
         *error = loaded.error.value_or(QString());
         qCWarning(lc).noquote() << "News site profiles unusable:" << *error;
         return {};
+    }
+    if (!config.newsUrlExplicit) {
+        return loaded.config;
+    }
+    if (!config.newsConfigPath.isEmpty()) {
+        qCWarning(lc).noquote() << "--news-url is ignored: the profiles of" << config.newsConfigPath
+                                << "are used as written";
+        return loaded.config;
     }
     applyNewsUrlOverride(loaded.config, config.newsUrl);
     return loaded.config;

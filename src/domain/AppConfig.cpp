@@ -165,8 +165,12 @@ ConfigResult resolveConfig(const ConfigSources &sources)
         }
     }
 
+    config.newsUrlExplicit = lookup(sources, ConfigKeys::NewsUrl).has_value();
+
     config.newsConfigPath = lookup(sources, ConfigKeys::NewsConfig).value_or(QString());
-    if (!config.newsConfigPath.isEmpty() && !QFileInfo(config.newsConfigPath).isReadable()) {
+    // A FIFO or a device would pass a size check and then block or never end: files only.
+    const QFileInfo newsConfig(config.newsConfigPath);
+    if (!config.newsConfigPath.isEmpty() && (!newsConfig.isFile() || !newsConfig.isReadable())) {
         result.error = errorFor(ConfigKeys::NewsConfig,
                                 QStringLiteral("'%1' is not a readable file").arg(config.newsConfigPath));
         return result;
@@ -200,6 +204,7 @@ ConfigResult resolveConfig(const ConfigSources &sources)
     }
 
     config.offline = sources.commandLine.contains(QString::fromLatin1(ConfigKeys::Offline));
+    config.resetDatabase = sources.commandLine.contains(QString::fromLatin1(ConfigKeys::ResetDatabase));
 
     config.language = lookup(sources, ConfigKeys::Lang).value_or(QString()).toLower();
     if (!config.language.isEmpty() && config.language != u"en" && config.language != u"fr") {

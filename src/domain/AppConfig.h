@@ -18,11 +18,14 @@ struct AppConfig
     QUrl coingeckoUrl;
     QUrl geminiUrl;
     QUrl newsUrl;
-    QString newsConfigPath; // empty = built-in resources/news-sites.json
+    bool newsUrlExplicit = false; // given (command line, environment, settings), not the default
+    QString newsConfigPath;       // empty = built-in resources/news-sites.json
     QString geminiModel;
     QString coin;
     QString currency;
     bool offline = false;
+    bool resetDatabase = false;     // a damaged database is set aside without asking
+    bool interactive = true;        // false without a display: questions become messages on stderr
     QString language;               // "en", "fr" or empty for the system locale
     QtMsgType logLevel = QtInfoMsg; // lowest level that is recorded
     QString geminiApiKey;           // from the environment or the keychain; never logged
@@ -47,6 +50,7 @@ inline constexpr auto Currency = "currency";
 inline constexpr auto Offline = "offline";
 inline constexpr auto Lang = "lang";
 inline constexpr auto LogLevel = "log-level";
+inline constexpr auto ResetDatabase = "reset-database";
 } // namespace ConfigKeys
 
 namespace ConfigDefaults {

@@ -1,5 +1,6 @@
 #include "gui/AnalysisHistoryModel.h"
 
+#include "gui/PlainToolTip.h"
 #include "gui/chart/ChartToolBar.h"
 #include "services/AnalysisService.h"
 
@@ -47,7 +48,7 @@ QVariant AnalysisHistoryModel::data(const QModelIndex &index, int role) const
                  AnalysisService::providerDisplayName(record.provider), summaryLine(record.response));
     }
     case Qt::ToolTipRole:
-        return summaryLine(record.response, 400);
+        return plainToolTip(summaryLine(record.response, 400)); // AI text: never rich text
     case RecordIdRole:
         return record.id;
     case ProviderRole:

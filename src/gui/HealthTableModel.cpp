@@ -1,5 +1,6 @@
 #include "gui/HealthTableModel.h"
 
+#include "gui/PlainToolTip.h"
 #include "services/SourceMetrics.h"
 
 #include <QColor>
@@ -67,8 +68,8 @@ QVariant HealthTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(health, index.column());
-    case Qt::ToolTipRole:
-        return toolTip(health, index.column());
+    case Qt::ToolTipRole: // error texts may echo what a server sent: never rich text
+        return plainToolTip(toolTip(health, index.column()).toString());
     case Qt::ForegroundRole:
         if (index.column() == LastErrorColumn && health.hasError() &&
             (health.state == HealthState::Failing || health.state == HealthState::Blocked)) {

@@ -1,6 +1,7 @@
 #include "gui/NewsTableModel.h"
 
 #include "domain/CanonicalUrl.h"
+#include "gui/PlainToolTip.h"
 
 #include <QDateTime>
 #include <QFont>
@@ -18,12 +19,6 @@ QString localTimeText(qint64 ms)
 {
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + local.timeZoneAbbreviation();
-}
-
-// Tooltips go through Qt::mightBeRichText(); escaped text inside <p> is always shown literally.
-QString plainToolTip(const QString &text)
-{
-    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped() + QStringLiteral("</p>");
 }
 } // namespace
 

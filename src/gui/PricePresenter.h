@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace ba {
 
@@ -44,7 +45,7 @@ private:
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
     QTimer m_selectionSettled; // debounces range, coin and currency clicks before a refresh
-    QString m_shownError; // the failure on screen (banner, status bar) until data arrives
+    QString m_shownError;      // the failure on screen (banner, status bar) until data arrives
 };
 
 } // namespace ba

@@ -162,8 +162,10 @@ bool LogStaging::append(QtMsgType level, qint64 timeMs, QStringView category, QS
         std::memcpy(out, &record, sizeof record);
         auto *chars = reinterpret_cast<char16_t *>(out + sizeof record);
         for (const QStringView part : {category, correlationId, text}) {
-            std::memcpy(chars, part.utf16(), size_t(part.size()) * sizeof(char16_t));
-            chars += part.size();
+            if (!part.isEmpty()) { // an empty view may have no data at all: memcpy(…, nullptr, 0) is UB
+                std::memcpy(chars, part.utf16(), size_t(part.size()) * sizeof(char16_t));
+                chars += part.size();
+            }
         }
         chunk.used += bytes;
         ++queue->waitingCount;

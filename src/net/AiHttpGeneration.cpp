@@ -292,6 +292,7 @@ HttpRequest AiClientCore::generationRequest(const AiRequest &request, const Tran
     http.body = post.body;
     http.expect = request.stream ? HttpExpect::EventStream : HttpExpect::Json;
     http.timeoutMs = transport.timeoutMs;
+    http.idleTimeoutMs = transport.idleTimeoutMs;
     http.maxBytes = transport.maxBytes;
     http.correlationId = request.correlationId.isEmpty() ? currentCorrelationId() : request.correlationId;
     http.source = transport.source;

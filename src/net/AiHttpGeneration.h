@@ -104,15 +104,19 @@ public:
     // What a client's Config says about sending (the two Configs share these field names).
     struct Transport
     {
-        QString source; // the client's providerId(): HttpClient's log wording
-        int timeoutMs = 0;
+        QString source;        // the client's providerId(): HttpClient's log wording
+        int timeoutMs = 0;     // whole attempt
+        int idleTimeoutMs = 0; // silence once the answer has begun
         qint64 maxBytes = 0;
         AiHttpGeneration::Limits limits;
 
         template <typename Config> static Transport of(const QString &source, const Config &config)
         {
-            return {
-                source, config.timeoutMs, config.maxBytes, {config.maxAttempts, config.maxRetryWaitSeconds}};
+            return {source,
+                    config.timeoutMs,
+                    config.idleTimeoutMs,
+                    config.maxBytes,
+                    {config.maxAttempts, config.maxRetryWaitSeconds}};
         }
     };
     // What a generation sends: `body` POSTed to `url` with jsonHeaders() followed by `headers` (the key).

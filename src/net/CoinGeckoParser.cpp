@@ -45,7 +45,7 @@ std::optional<double> toNumber(const QJsonValue &v)
 std::optional<qint64> toTimestamp(const QJsonValue &v)
 {
     const auto d = toNumber(v);
-    if (!d || *d < 0) {
+    if (!d || *d < 0 || *d > coingecko::kMaxTimestampMs) {
         return std::nullopt;
     }
     return qint64(std::llround(*d));
@@ -95,7 +95,9 @@ CoinListing listingFrom(const QJsonObject &o)
     c.id = o.value(QLatin1String("id")).toString();
     c.symbol = o.value(QLatin1String("symbol")).toString();
     c.name = o.value(QLatin1String("name")).toString();
-    if (const auto rank = toNumber(o.value(QLatin1String("market_cap_rank")))) {
+    // Converting a double beyond int's range is undefined behaviour (found by fuzzing).
+    if (const auto rank = toNumber(o.value(QLatin1String("market_cap_rank")));
+        rank && *rank >= 1 && *rank <= 1e9) {
         c.marketCapRank = int(*rank);
     }
     return c;
@@ -271,7 +273,7 @@ bool CoinGeckoParser::readApiError(const QByteArray &body, ApiError *out)
     if (code.isUndefined() && message.isEmpty()) {
         return false;
     }
-    *out = ApiError{int(toNumber(code).value_or(0)), message};
+    *out = ApiError{int(std::clamp(toNumber(code).value_or(0), -1e9, 1e9)), message};
     return true;
 }
 

@@ -34,6 +34,7 @@ public:
         QString model; // "gemini-2.5-flash"; a "models/" prefix is accepted
         QString apiKey;
         int timeoutMs = 120000;       // per attempt; thinking models take long before the first byte
+        int idleTimeoutMs = 30000;    // once text has begun: a stream silent this long has stalled
         int maxAttempts = 3;          // for 5xx and network errors
         int maxRetryWaitSeconds = 10; // longer RetryInfo delays end with RateLimited
         qint64 maxBytes = 8LL * 1024 * 1024;

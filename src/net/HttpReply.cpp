@@ -4,8 +4,10 @@
 #include "logging/Redactor.h"
 #include "net/HttpClient.h"
 #include "net/RateLimiter.h"
+#include "net/RedirectRule.h"
 #include "net/ResponseClassifier.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -13,12 +15,23 @@
 #include <cmath>
 
 namespace {
-Q_LOGGING_CATEGORY(lcHttp, "ba.net.http")
+Q_LOGGING_CATEGORY(lc, "ba.net.http")
 } // namespace
 
 namespace ba {
 
 namespace {
+
+// QNetworkReply buffers without limit by default: while the GUI thread is busy the network thread
+// keeps reading, and a flood overshoots any cap checked in readyRead() by hundreds of megabytes.
+constexpr qint64 kReadBufferBytes = 256 * 1024;
+constexpr int kMaxRedirects = 5;
+
+// A URL for the log: no user info, secrets in the query masked.
+QString logUrl(const QUrl &url)
+{
+    return Redactor::redactPatterns(url.toString(QUrl::RemoveUserInfo | QUrl::FullyEncoded));
+}
 
 QString formatBytes(qint64 bytes)
 {
@@ -82,7 +95,7 @@ HttpReply::HttpReply(QNetworkAccessManager *nam, const HttpRequest &request, con
     }
     m_request.maxAttempts = std::max(1, m_request.maxAttempts);
     m_result.url = m_request.url;
-    for (QTimer *t : {&m_totalTimer, &m_connectTimer, &m_retryTimer}) {
+    for (QTimer *t : {&m_totalTimer, &m_connectTimer, &m_retryTimer, &m_idleTimer}) {
         t->setSingleShot(true);
         t->setTimerType(Qt::PreciseTimer); // coarse timers fire up to 5 % early
     }
@@ -92,6 +105,8 @@ HttpReply::HttpReply(QNetworkAccessManager *nam, const HttpRequest &request, con
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         onAttemptTimeout(QStringLiteral("not connected within %1 ms").arg(m_request.connectTimeoutMs));
     });
+    connect(&m_idleTimer, &QTimer::timeout, this,
+            [this] { onAttemptTimeout(QStringLiteral("no data for %1 ms").arg(m_request.idleTimeoutMs)); });
     connect(&m_retryTimer, &QTimer::timeout, this, &HttpReply::beginAttempt);
     m_sinceSend.start();
     // Queued so that finished() can never fire before the caller has connected to it.
@@ -144,19 +159,27 @@ void HttpReply::sendAttempt()
     ++m_attempts;
     m_attemptBytes = 0;
     m_result.body.clear();
+    m_result.url = m_request.url;
     QNetworkRequest request(m_request.url);
     request.setHeader(QNetworkRequest::UserAgentHeader, HttpClient::userAgent());
+    // Each redirect is checked in onRedirected(): Qt's default policy would re-send the key headers
+    // and the body (the prompt) to any host the server names.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(kMaxRedirects);
     for (const auto &header : m_request.headers) {
         request.setRawHeader(header.first, header.second);
     }
     {
         CorrelationScope scope(m_request.correlationId);
-        qCDebug(lcHttp).noquote() << m_request.method << logTarget() << "attempt" << m_attempts << "of"
-                                  << m_request.maxAttempts;
+        qCDebug(lc).noquote() << m_request.method << logTarget() << "attempt" << m_attempts << "of"
+                              << m_request.maxAttempts;
     }
     m_sinceAttempt.start();
     m_reply = dispatch(m_nam, request, m_request.method, m_request.body);
+    m_reply->setReadBufferSize(kReadBufferBytes);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpReply::onReadyRead);
+    connect(m_reply, &QNetworkReply::redirected, this, &HttpReply::onRedirected);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpReply::onDownloadProgress);
     connect(m_reply, &QNetworkReply::finished, this, &HttpReply::onNetworkFinished);
     connect(m_reply, &QNetworkReply::requestSent, &m_connectTimer, &QTimer::stop);
@@ -180,15 +203,47 @@ void HttpReply::onReadyRead()
     m_attemptBytes += chunk.size();
     if (m_attemptBytes > m_request.maxBytes) {
         failNow(FetchError::Kind::TooLarge,
-                QStringLiteral("more than %1 bytes received").arg(m_request.maxBytes));
+                QStringLiteral("response larger than the %1 byte cap; stopped after %2 bytes")
+                    .arg(m_request.maxBytes)
+                    .arg(m_attemptBytes));
         return;
     }
     m_connectTimer.stop();
+    if (m_request.idleTimeoutMs > 0 && !chunk.isEmpty()) {
+        // The body has begun (a thinking model may be silent for long before that): from now on
+        // a silence longer than idleTimeoutMs means the stream has stalled.
+        m_idleTimer.start(m_request.idleTimeoutMs);
+    }
     m_result.body += chunk;
     if (!chunk.isEmpty()) {
         m_streamed = m_streamed || m_request.expect == HttpExpect::EventStream;
         Q_EMIT chunkReceived(chunk);
     }
+}
+
+void HttpReply::onRedirected(const QUrl &target)
+{
+    const QUrl from = m_result.url;
+    const QUrl to = from.resolved(target);
+    if (!RedirectRule::mayFollow(from, to, m_request.crossOriginRedirects)) {
+        const int status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+        const QString detail =
+            QStringLiteral("HTTP %1 redirect from %2 to %3 refused: %4")
+                .arg(status)
+                .arg(logUrl(from), logUrl(to), RedirectRule::refusal(to, m_request.crossOriginRedirects));
+        // No answer came: endpoint clients must not read the 3xx as the server's verdict.
+        stopNetwork();
+        failNow(FetchError::Kind::BadResponse, detail,
+                QCoreApplication::translate(
+                    "HttpClient", "%1 redirected the request to %2; it was not followed, to keep your key "
+                                  "and request private. Check the server address in Settings.")
+                    .arg(service(), to.host().isEmpty() ? to.scheme() : to.host()));
+        return;
+    }
+    CorrelationScope scope(m_request.correlationId);
+    qCInfo(lc).noquote() << m_request.method << logTarget() << "redirected to" << logUrl(to);
+    m_result.url = to;
+    Q_EMIT m_reply->redirectAllowed();
 }
 
 void HttpReply::onDownloadProgress(qint64 received, qint64 total)
@@ -211,6 +266,7 @@ void HttpReply::onNetworkFinished()
     }
     m_totalTimer.stop();
     m_connectTimer.stop();
+    m_idleTimer.stop();
     ResponseClassifier::Input in;
     in.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     in.networkError = reply->error();
@@ -313,7 +369,7 @@ void HttpReply::onAttemptTimeout(const QString &what)
     failNow(FetchError::Kind::Timeout, what);
 }
 
-void HttpReply::failNow(FetchError::Kind kind, const QString &detail)
+void HttpReply::failNow(FetchError::Kind kind, const QString &detail, const QString &userMessage)
 {
     if (m_finished) {
         return;
@@ -321,7 +377,10 @@ void HttpReply::failNow(FetchError::Kind kind, const QString &detail)
     const int status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
     stopNetwork();
     m_result.status = status;
-    const FetchError error = ResponseClassifier::makeError(kind, service(), status, detail);
+    FetchError error = ResponseClassifier::makeError(kind, service(), status, detail);
+    if (!userMessage.isEmpty()) {
+        error.userMessage = userMessage;
+    }
     logAttempt(status, error, QString());
     finish(error);
 }
@@ -331,6 +390,7 @@ void HttpReply::stopNetwork()
     m_totalTimer.stop();
     m_connectTimer.stop();
     m_retryTimer.stop();
+    m_idleTimer.stop();
     if (m_ticket != 0 && m_limiter) {
         m_limiter->cancel(m_ticket);
     }
@@ -364,17 +424,20 @@ void HttpReply::logAttempt(int status, const FetchError &error, const QString &n
                    QStringLiteral(" -> ") + outcome +
                    QStringLiteral(" %1 ms ").arg(m_sinceAttempt.isValid() ? m_sinceAttempt.elapsed() : 0) +
                    formatBytes(m_attemptBytes);
+    if (m_result.url != m_request.url) {
+        line += QStringLiteral(" from ") + logUrl(m_result.url); // where the redirects led
+    }
     if (error.isError()) {
         line += QStringLiteral(" (") + FetchError::kindName(error.kind) + QStringLiteral(": ") +
                 Redactor::redactPatterns(error.detail) +
                 (note.isEmpty() ? QString() : QStringLiteral("; ") + note) + QLatin1Char(')');
     }
     if (!error.isError()) {
-        qCInfo(lcHttp).noquote() << line;
+        qCInfo(lc).noquote() << line;
     } else if (error.kind == FetchError::Kind::Cancelled) {
-        qCInfo(lcHttp).noquote() << line;
+        qCInfo(lc).noquote() << line;
     } else {
-        qCWarning(lcHttp).noquote() << line;
+        qCWarning(lc).noquote() << line;
     }
 }
 

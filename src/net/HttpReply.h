@@ -51,10 +51,11 @@ private:
     void beginAttempt();
     void sendAttempt();
     void onReadyRead();
+    void onRedirected(const QUrl &target);
     void onDownloadProgress(qint64 received, qint64 total);
     void onNetworkFinished();
     void onAttemptTimeout(const QString &what);
-    void failNow(FetchError::Kind kind, const QString &detail);
+    void failNow(FetchError::Kind kind, const QString &detail, const QString &userMessage = {});
     bool scheduleRetry(const FetchError &error, bool retryable);
     int retryDelayMs(const FetchError &error, bool retryable);
     int rateLimitDelayMs(const FetchError &error);
@@ -74,6 +75,7 @@ private:
     QTimer m_totalTimer;
     QTimer m_connectTimer;
     QTimer m_retryTimer;
+    QTimer m_idleTimer;
     QElapsedTimer m_sinceSend;
     QElapsedTimer m_sinceAttempt;
     HttpResult m_result;

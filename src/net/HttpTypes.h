@@ -39,7 +39,12 @@ struct HttpRequest
     int timeoutMs = 15000;        // per attempt, from the moment it is handed to the network; 0 = none
     int connectTimeoutMs = 10000; // until the request has been written to the socket; 0 = none
     int maxAttempts = 3;          // network errors and 5xx count as attempts (see rateLimitWaitMs)
-    qint64 maxBytes = 20LL * 1024 * 1024;
+    int idleTimeoutMs = 0;        // once body data has begun: the longest silence (streams); 0 = none
+    qint64 maxBytes = 20LL * 1024 * 1024; // enforced while reading: the transfer stops at the cap
+    // Redirects are followed only to the same origin (scheme, host, port) unless this is set. A
+    // request that carries a key or a prompt must never set it: Qt would re-send its headers and
+    // body to wherever the server points. Never to a less secure scheme (https -> http) either way.
+    bool crossOriginRedirects = false;
     QString correlationId;              // empty: the id current when send() is called
     QString source;                     // "coingecko", "gemini": metrics and log wording
     QString serviceName;                // "CoinGecko": named in user messages; empty: the host
@@ -58,7 +63,7 @@ struct HttpResult
     int status = 0;   // 0 when no HTTP answer arrived
     QByteArray body;  // also filled on HTTP errors so endpoint clients can read error bodies
     HttpHeaders headers;
-    QUrl url;
+    QUrl url;             // where the answer came from: the request URL, or where redirects led
     qint64 latencyMs = 0; // from send() to the end, across all attempts and waits
     int attempts = 0;
 

@@ -106,7 +106,7 @@ private:
                 return false;
             }
             // Same rules as the general reader: a time is a whole ms >= 0, a value is finite.
-            if (time && value && *time >= 0) {
+            if (time && value && *time >= 0 && *time <= kMaxTimestampMs) {
                 out->append(TimedValue{static_cast<qint64>(std::llround(*time)), *value});
             }
             skipSpace();

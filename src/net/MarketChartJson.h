@@ -14,7 +14,11 @@
 
 namespace ba::coingecko {
 
-// One usable [time, value] pair: time whole ms >= 0, value finite. Unusable pairs (nulls,
+// The latest time a reader accepts: 9999-12-31T23:59:59.999Z. Anything later is not a date, and
+// converting it to qint64 would overflow.
+inline constexpr double kMaxTimestampMs = 253402300799999.0;
+
+// One usable [time, value] pair: time whole ms in [0, kMaxTimestampMs], value finite. Unusable pairs (nulls,
 // negative times, non-finite values) are left out by the readers, as CoinGecko's gaps.
 struct TimedValue
 {

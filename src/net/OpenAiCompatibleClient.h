@@ -28,11 +28,12 @@ class OpenAiCompatibleClient : public QObject, public AiProvider
 public:
     struct Config
     {
-        QUrl baseUrl;           // ends in /v1 for the servers above
-        QString model;          // "llama3.2:3b", "qwen2.5-7b-instruct", ... (sent in the body only)
-        QString apiKey;         // optional
-        int timeoutMs = 300000; // per attempt: a CPU-only model can think for minutes
-        int maxAttempts = 2;    // a local server is either running or not
+        QUrl baseUrl;              // ends in /v1 for the servers above
+        QString model;             // "llama3.2:3b", "qwen2.5-7b-instruct", ... (sent in the body only)
+        QString apiKey;            // optional
+        int timeoutMs = 300000;    // per attempt: a CPU-only model can think for minutes
+        int idleTimeoutMs = 60000; // once text has begun: a stream silent this long has stalled
+        int maxAttempts = 2;       // a local server is either running or not
         int maxRetryWaitSeconds = 10;
         qint64 maxBytes = 8LL * 1024 * 1024;
     };

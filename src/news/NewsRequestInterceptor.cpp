@@ -28,10 +28,16 @@ bool NewsRequestInterceptor::isAllowedNavigation(const QUrl &url, const QString 
     return (scheme == u"http" || scheme == u"https") && isSameSite(url.host(), siteHost);
 }
 
+bool NewsRequestInterceptor::isAllowedSubresource(const QUrl &url, const QString &siteHost)
+{
+    return isAllowedNavigation(url, siteHost);
+}
+
 void NewsRequestInterceptor::resetCounts()
 {
     m_blockedResources = 0;
     m_blockedNavigations = 0;
+    m_blockedCrossSite = 0;
 }
 
 void NewsRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
@@ -54,7 +60,24 @@ void NewsRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
             info.block(true);
         }
         return;
+    case QWebEngineUrlRequestInfo::ResourceTypeWebSocket:
+    case QWebEngineUrlRequestInfo::ResourceTypeServiceWorker:
+        ++m_blockedCrossSite;
+        qCInfo(lc).noquote() << "blocked a"
+                             << (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeWebSocket
+                                     ? "web socket"
+                                     : "service worker")
+                             << "to host" << info.requestUrl().host();
+        info.block(true);
+        return;
     default:
+        // Scripts, style sheets, XHR/fetch, frames, workers, pings, prefetches, reports.
+        if (!isAllowedSubresource(info.requestUrl(), m_siteHost)) {
+            ++m_blockedCrossSite;
+            qCInfo(lc).noquote() << "blocked a cross-site request of type" << info.resourceType() << "to host"
+                                 << info.requestUrl().host();
+            info.block(true);
+        }
         return;
     }
 }

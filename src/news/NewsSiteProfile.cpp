@@ -3,6 +3,7 @@
 #include "domain/AppConfig.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,7 +71,8 @@ SiteParse parseSite(const QJsonObject &obj)
                                      {"link", &p.link},
                                      {"time", &p.time},
                                      {"summary", &p.summary},
-                                     {"image", &p.image}}) {
+                                     {"image", &p.image},
+                                     {"clearanceCookie", &p.clearanceCookie}}) {
         if (!readString(obj, key, *field, r.error)) {
             return r;
         }
@@ -153,17 +155,24 @@ NewsSiteConfigResult NewsSiteConfigLoader::loadBuiltIn()
 NewsSiteConfigResult NewsSiteConfigLoader::load(const QString &path)
 {
     const QString filePath = path.isEmpty() ? builtInPath() : path;
-    QFile file(filePath);
     NewsSiteConfigResult result;
+    // Opening a FIFO blocks until a writer comes, and its size says nothing: regular files only,
+    // read no further than the limit whatever the size claimed.
+    if (!path.isEmpty() && QFileInfo::exists(path) && !QFileInfo(path).isFile()) {
+        result.error = tr("The news site file %1 is not a regular file.").arg(filePath);
+        return result;
+    }
+    QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly)) {
         result.error = tr("Cannot read the news site file %1: %2").arg(filePath, file.errorString());
         return result;
     }
-    if (file.size() > MaxConfigBytes) {
+    const QByteArray json = file.read(MaxConfigBytes + 1);
+    if (json.size() > MaxConfigBytes) {
         result.error = tr("The news site file %1 is larger than 1 MB.").arg(filePath);
         return result;
     }
-    return parse(file.readAll(), filePath);
+    return parse(json, filePath);
 }
 
 NewsSiteConfigResult NewsSiteConfigLoader::parse(const QByteArray &json, const QString &sourceName)

@@ -35,6 +35,8 @@ struct NewsSiteProfile
     QString summary;
     QString image;
     int timeoutMs = DefaultTimeoutMs;
+    // The bot-check cookie kept between runs (ClearanceCookie); every other cookie is forgotten.
+    QString clearanceCookie = QStringLiteral("cf_clearance");
 
     bool hasSelectors() const { return !item.isEmpty(); }
 };

@@ -1,13 +1,13 @@
 #include "news/RssParser.h"
 
 #include "domain/CanonicalUrl.h"
+#include "news/BoundedXmlReader.h"
 #include "news/FeedText.h"
 #include "news/RelativeDateParser.h"
 #include "news/ScrapedItemValidator.h"
 
 #include <QSet>
 #include <QXmlStreamEntityResolver>
-#include <QXmlStreamReader>
 
 namespace ba {
 
@@ -50,71 +50,78 @@ struct RawEntry
 class FeedReader
 {
 public:
-    FeedReader(const QByteArray &xml, const RssParser::Context &context) : m_xml(xml), m_context(context)
-    {
-        m_xml.setEntityResolver(&m_resolver);
-        m_xml.setNamespaceProcessing(true);
-    }
+    FeedReader(const QByteArray &xml, const RssParser::Context &context)
+        : m_reader(xml, limits(), &m_resolver), m_context(context)
+    {}
 
     RssFeed run();
 
 private:
+    static BoundedXmlReader::Limits limits()
+    {
+        return {RssParser::MaxDepth, RssParser::MaxTextChars, RssParser::MaxFieldChars};
+    }
+    const QXmlStreamReader &xml() const { return m_reader.xml(); }
+    FetchError readError() const;
     bool readRoot();
     bool isEntryStart() const;
     void readEntry();
     bool readField(RawEntry &entry);
     void readImage(RawEntry &entry);
-    QString readText() { return m_xml.readElementText(QXmlStreamReader::IncludeChildElements); }
+    QString readText() { return m_reader.readText(); }
     QString readAtomText(bool *isHtml);
     QString readAtomAuthor();
     QString attribute(const char *name) const
     {
-        return m_xml.attributes().value(QLatin1String(name)).toString();
+        return xml().attributes().value(QLatin1String(name)).toString();
     }
     void addEntry(const RawEntry &raw);
 
-    QXmlStreamReader m_xml;
-    HtmlEntityResolver m_resolver;
+    HtmlEntityResolver m_resolver; // before m_reader, which points to it
+    BoundedXmlReader m_reader;
     RssParser::Context m_context;
     RssFeed m_feed;
     QSet<QString> m_seen;
 };
+
+// A cap or a refused DTD says why in words; anything else is malformed XML, located by line.
+FetchError FeedReader::readError() const
+{
+    if (!m_reader.problem().isEmpty()) {
+        return RssParser::feedError(m_context, m_reader.problem(), m_reader.detail());
+    }
+    const QString where = RssParser::tr("line %1").arg(xml().lineNumber());
+    return RssParser::feedError(m_context, RssParser::tr("it is not well-formed XML (%1)").arg(where),
+                                m_reader.detail());
+}
 
 RssFeed FeedReader::run()
 {
     if (!readRoot()) {
         return m_feed;
     }
-    while (!m_xml.atEnd()) {
-        if (m_xml.readNext() == QXmlStreamReader::StartElement && isEntryStart()) {
+    while (!m_reader.atEnd()) {
+        if (m_reader.next() == QXmlStreamReader::StartElement && isEntryStart()) {
             readEntry();
         }
     }
-    if (m_xml.hasError()) {
-        const QString detail = QStringLiteral("XML error at line %1, column %2: %3")
-                                   .arg(m_xml.lineNumber())
-                                   .arg(m_xml.columnNumber())
-                                   .arg(m_xml.errorString());
-        const QString where = RssParser::tr("line %1").arg(m_xml.lineNumber());
-        return RssFeed{{},
-                       RssParser::feedError(
-                           m_context, RssParser::tr("it is not well-formed XML (%1)").arg(where), detail),
-                       m_feed.format,
-                       m_feed.entries,
-                       m_feed.dropped};
+    if (xml().hasError()) {
+        return RssFeed{{}, readError(), m_feed.format, m_feed.entries, m_feed.dropped};
     }
     return m_feed;
 }
 
 bool FeedReader::readRoot()
 {
-    if (!m_xml.readNextStartElement()) {
-        const QString detail = m_xml.hasError() ? m_xml.errorString() : QStringLiteral("no root element");
-        m_feed.error = RssParser::feedError(m_context, RssParser::tr("it is not an XML document"), detail);
+    if (!m_reader.readPrologue()) {
+        m_feed.error = m_reader.problem().isEmpty()
+                           ? RssParser::feedError(m_context, RssParser::tr("it is not an XML document"),
+                                                  m_reader.detail())
+                           : readError();
         return false;
     }
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     if (name == u"rss" && ns.isEmpty()) {
         m_feed.format = QStringLiteral("RSS 2.0");
     } else if (name == u"RDF" && ns == kRdfNs) {
@@ -132,8 +139,8 @@ bool FeedReader::readRoot()
 
 bool FeedReader::isEntryStart() const
 {
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     return (name == u"item" && (ns.isEmpty() || ns == kRss1Ns)) || (name == u"entry" && ns == kAtomNs);
 }
 
@@ -142,8 +149,11 @@ void FeedReader::readEntry()
     ++m_feed.entries;
     RawEntry entry;
     int depth = 0; // below the entry element; fields are read only from its direct children
-    while (!m_xml.atEnd()) {
-        const auto token = m_xml.readNext();
+    while (!xml().atEnd()) {
+        const auto token = m_reader.next();
+        if (token == QXmlStreamReader::Invalid) {
+            break;
+        }
         if (token == QXmlStreamReader::EndElement) {
             if (depth == 0) {
                 break;
@@ -160,7 +170,7 @@ void FeedReader::readEntry()
         }
         ++depth;
     }
-    if (!m_xml.hasError()) {
+    if (!xml().hasError()) {
         addEntry(entry);
     }
 }
@@ -168,8 +178,8 @@ void FeedReader::readEntry()
 // Reads a known direct child of the entry up to its end tag; false when the element is not one.
 bool FeedReader::readField(RawEntry &entry)
 {
-    const QString name = m_xml.name().toString();
-    const auto ns = m_xml.namespaceUri();
+    const QString name = xml().name().toString();
+    const auto ns = xml().namespaceUri();
     const bool plain = ns.isEmpty() || ns == kRss1Ns; // RSS 2.0 and RSS 1.0 elements
     const bool atomNs = ns == kAtomNs;
     if (name == u"title" && (plain || atomNs)) {
@@ -181,7 +191,7 @@ bool FeedReader::readField(RawEntry &entry)
         } else if (rel == u"enclosure" && attribute("type").startsWith(u"image/") && entry.image.isEmpty()) {
             entry.image = attribute("href");
         }
-        m_xml.skipCurrentElement();
+        m_reader.skip();
     } else if (name == u"link" && plain) {
         entry.link = readText();
     } else if (name == u"guid" && plain) {
@@ -217,8 +227,8 @@ void FeedReader::readImage(RawEntry &entry)
     if (!entry.image.isEmpty()) {
         return;
     }
-    const auto name = m_xml.name();
-    const auto ns = m_xml.namespaceUri();
+    const auto name = xml().name();
+    const auto ns = xml().namespaceUri();
     const QString type = attribute("type");
     const QString medium = attribute("medium");
     bool image = false;
@@ -240,7 +250,7 @@ QString FeedReader::readAtomText(bool *isHtml)
     const QString type = attribute("type");
     *isHtml = type == u"html" || type == u"text/html";
     if (!attribute("src").isEmpty()) {
-        m_xml.skipCurrentElement(); // out-of-line content: nothing to show here
+        m_reader.skip(); // out-of-line content: nothing to show here
         return {};
     }
     return readText(); // "xhtml" content: the text of its child elements
@@ -249,11 +259,11 @@ QString FeedReader::readAtomText(bool *isHtml)
 QString FeedReader::readAtomAuthor()
 {
     QString name;
-    while (m_xml.readNextStartElement()) {
-        if (m_xml.name() == u"name" && name.isEmpty()) {
+    while (m_reader.nextStartElement()) {
+        if (xml().name() == u"name" && name.isEmpty()) {
             name = readText();
         } else {
-            m_xml.skipCurrentElement();
+            m_reader.skip();
         }
     }
     return name;

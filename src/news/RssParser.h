@@ -36,7 +36,9 @@ struct RssFeed
 // author/name, RSS author).
 //
 // Any XML error, or a document that is not a feed, is a BadResponse error naming the feed; the
-// items read before the error are not returned.
+// items read before the error are not returned. A hostile feed is refused the same way: elements
+// nested deeper than MaxDepth, more than MaxTextChars of text, or a DTD that declares entities.
+// The reading is iterative (no recursion per element) and never touches files or the network.
 class RssParser
 {
     Q_DECLARE_TR_FUNCTIONS(RssParser)
@@ -47,6 +49,9 @@ public:
     static constexpr int MaxSummaryChars = 1000;
     static constexpr int MaxAuthorChars = 200;
     static constexpr int MaxUrlChars = 2048;
+    static constexpr int MaxDepth = 64;                // real feeds nest under 10 (XHTML content: more)
+    static constexpr qint64 MaxTextChars = 16'000'000; // whole document; feeds are capped at 10 MB
+    static constexpr int MaxFieldChars = 256 * 1024;   // text kept per element before cleaning
 
     struct Context
     {

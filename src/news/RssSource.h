@@ -15,6 +15,7 @@ namespace ba {
 
 class HttpClient;
 class HttpReply;
+struct RssFeed;
 
 // The one outcome of RssSource::fetch(): items or an error, never both.
 struct RssFetchResult
@@ -30,8 +31,9 @@ struct RssFetchResult
 };
 
 // Fetches one RSS or Atom feed (a NewsSiteProfile of kind Rss) through the shared HttpClient and
-// parses it with RssParser. HTML where a feed was expected ends as Blocked (a bot check) or
-// BadResponse, decided by HttpClient's response classifier.
+// parses it with RssParser on a worker thread (a large feed takes longer than a frame). HTML where
+// a feed was expected ends as Blocked (a bot check) or BadResponse, decided by HttpClient's
+// response classifier.
 class RssSource : public QObject
 {
     Q_OBJECT
@@ -47,7 +49,7 @@ public:
     // Stored as NewsItem::source; default: the profile's name.
     void setSourceName(const QString &name) { m_sourceName = name; }
     QString sourceName() const { return m_sourceName; }
-    bool isRunning() const { return !m_reply.isNull(); }
+    bool isRunning() const { return !m_reply.isNull() || m_parsing; }
 
     // Starts a fetch; finished() follows exactly once, never from inside fetch(). Returns false (and
     // emits nothing) when a fetch is already running.
@@ -68,11 +70,14 @@ Q_SIGNALS:
 
 private:
     void onReplyFinished(const HttpResult &http);
+    void onParsed(const RssFeed &feed, qint64 httpLatencyMs, qint64 parseMs);
+    void finish(RssFetchResult result);
 
     QPointer<HttpClient> m_http;
     const NewsSiteProfile m_profile;
     QString m_sourceName;
     QPointer<HttpReply> m_reply;
+    QObject *m_parsing = nullptr; // the watcher of the running parse; deleting it drops the result
     QString m_correlationId;
 };
 

@@ -1,6 +1,7 @@
 #include "news/WebNewsScraper.h"
 
 #include "logging/Correlation.h"
+#include "news/ClearanceCookie.h"
 #include "news/NewsRequestInterceptor.h"
 #include "news/ScrapeErrors.h"
 #include "news/ScrapedItemValidator.h"
@@ -118,13 +119,13 @@ void WebNewsScraper::startBrowser()
     m_webProfile->setCachePath(QDir(dir).filePath(QStringLiteral("cache")));
     m_webProfile->setHttpCacheType(QWebEngineProfile::DiskHttpCache);
     m_webProfile->setHttpCacheMaximumSize(int(HttpCacheBytes));
-    m_webProfile->setPersistentCookiesPolicy(QWebEngineProfile::ForcePersistentCookies);
     m_webProfile->setUrlRequestInterceptor(m_interceptor);
     m_webProfile->setDownloadPath(QDir(dir).filePath(QStringLiteral("downloads"))); // never used: refused
     connect(m_webProfile, &QWebEngineProfile::downloadRequested, this, [this](QWebEngineDownloadRequest *d) {
         qCWarning(lc).noquote() << m_site.id << "download refused";
         d->cancel();
     });
+    ClearanceCookie(dir).applyTo(m_webProfile, m_site);
 
     m_page = new ScraperPage(m_webProfile, m_site.url.host());
     connect(m_page, &QWebEnginePage::loadingChanged, this, &WebNewsScraper::onLoadingChanged);
@@ -236,7 +237,9 @@ void WebNewsScraper::onProbe(const QString &json)
         }
         return;
     }
-    if (probe.items > 0) {
+    // While the document still loads, the list may be half parsed: wait for the load to finish,
+    // unless it takes longer than the settle time (pages that never stop loading).
+    if (probe.items > 0 && (m_loaded || m_clock.elapsed() >= settleMs())) {
         runExtraction();
         return;
     }
@@ -369,7 +372,8 @@ void WebNewsScraper::finish(ScrapeResult result)
     if (result.ok()) {
         qCInfo(lc).noquote() << m_site.id << result.items.size() << "articles via" << result.method << "in"
                              << result.latencyMs << "ms" << (m_challengeSeen ? "(bot check passed)" : "")
-                             << "blocked resources" << m_interceptor->blockedResources();
+                             << "blocked resources" << m_interceptor->blockedResources()
+                             << "cross-site requests" << m_interceptor->blockedCrossSite();
     } else {
         qCWarning(lc).noquote() << m_site.id << FetchError::kindName(result.error.kind) << "after"
                                 << result.latencyMs << "ms:" << result.error.detail;

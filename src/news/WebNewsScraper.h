@@ -22,9 +22,10 @@ struct Extraction;
 //
 // The browser is started lazily by scrape() and released (page and WebEngine profile deleted)
 // after each scrape, so WebEngine does not run at application start and the renderer's memory
-// is given back. Cookies persist in storagePath/<site id>, so a passed bot check is remembered;
-// a scrape started right after a release waits ReleaseSettleMs for Chromium to finish writing
-// them. Known Qt 6.4 limit: a named profile writes user_prefs.json under
+// is given back. Cookies live in memory only and third-party cookies are refused; the site's
+// bot-check clearance alone is remembered (ClearanceCookie in storagePath/<site id>), so a passed
+// bot check is not asked again. A scrape started right after a release waits ReleaseSettleMs for
+// Chromium to finish writing the profile. Known Qt 6.4 limit: a named profile writes user_prefs.json under
 // AppDataLocation/QtWebEngine/news-<id> before its storage path can be set (Qt 6.9 has
 // QWebEngineProfileBuilder for this).
 //

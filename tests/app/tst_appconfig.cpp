@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace ba;
 
@@ -191,6 +192,34 @@ private Q_SLOTS:
             const ConfigResult result = resolveConfig(sources);
             QVERIFY2(result.error, qPrintable(path));
             QCOMPARE(result.error->option, QStringLiteral("--data-dir"));
+        }
+    }
+
+    void resolve_newsUrl_explicitOnlyWhenGiven()
+    {
+        QTemporaryDir dir;
+        ConfigSources sources = sourcesIn(dir);
+        QVERIFY(!resolveConfig(sources).config.newsUrlExplicit);
+        sources.environment.insert(QStringLiteral("BITCOIN_ANALYZER_NEWS_URL"),
+                                   QStringLiteral("http://127.0.0.1:1/"));
+        QVERIFY(resolveConfig(sources).config.newsUrlExplicit);
+        sources.environment.clear();
+        sources.commandLine.insert(QStringLiteral("news-url"), QStringLiteral("http://127.0.0.1:1/"));
+        QVERIFY(resolveConfig(sources).config.newsUrlExplicit);
+    }
+
+    void resolve_newsConfigThatIsNotAFile_isRejected()
+    {
+        // A FIFO passed a size check and then blocked the start-up on open().
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("sites.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const QString &path : {fifo, dir.path()}) {
+            ConfigSources sources = sourcesIn(dir);
+            sources.commandLine.insert(QStringLiteral("news-config"), path);
+            const ConfigResult result = resolveConfig(sources);
+            QVERIFY(result.error);
+            QCOMPARE(result.error->option, QStringLiteral("--news-config"));
         }
     }
 

@@ -4,6 +4,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <memory>
 
 namespace ba::fakes {
 
@@ -112,7 +113,12 @@ FakeHttpServer::~FakeHttpServer()
 
 bool FakeHttpServer::listen()
 {
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    return listen(QHostAddress(QHostAddress::LocalHost));
+}
+
+bool FakeHttpServer::listen(const QHostAddress &address)
+{
+    return m_server->listen(address, 0);
 }
 
 quint16 FakeHttpServer::port() const
@@ -122,7 +128,8 @@ quint16 FakeHttpServer::port() const
 
 QUrl FakeHttpServer::url(const QString &pathAndQuery) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()) + pathAndQuery);
+    return QUrl(QStringLiteral("http://%1:%2").arg(m_server->serverAddress().toString()).arg(port()) +
+                pathAndQuery);
 }
 
 void FakeHttpServer::route(const QByteArray &method, const QString &path, FakeHandler handler)
@@ -261,6 +268,18 @@ void FakeHttpServer::respond(QTcpSocket *socket, const FakeResponse &response)
         QTimer::singleShot(response.delayMs, socket, [this, socket, now] { respond(socket, now); });
         return;
     }
+    if (response.stream) {
+        QByteArray head =
+            "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+        for (const auto &h : response.headers) {
+            head += h.first + ": " + h.second + "\r\n";
+        }
+        socket->write(head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        auto stream = std::make_shared<std::function<QByteArray()>>(response.stream); // empty once ended
+        connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket, stream] { pump(socket, *stream); });
+        pump(socket, *stream);
+        return;
+    }
     QByteArray body = response.body;
     if (!response.chunks.isEmpty()) {
         body = response.chunks.join();
@@ -282,6 +301,21 @@ void FakeHttpServer::respond(QTcpSocket *socket, const FakeResponse &response)
         return;
     }
     sendChunks(socket, response.chunks, response.chunkPauseMs);
+}
+
+void FakeHttpServer::pump(QTcpSocket *socket, std::function<QByteArray()> &stream)
+{
+    while (stream && socket->state() == QAbstractSocket::ConnectedState &&
+           socket->bytesToWrite() < 1024 * 1024) {
+        const QByteArray piece = stream();
+        if (piece.isEmpty()) {
+            stream = nullptr; // ended: later bytesWritten() signals pump nothing
+            socket->write("0\r\n\r\n");
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+    }
 }
 
 void FakeHttpServer::sendChunks(QTcpSocket *socket, QList<QByteArray> chunks, int pauseMs)

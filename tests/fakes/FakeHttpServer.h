@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 #include <functional>
 
+class QHostAddress;
 class QTcpServer;
 class QTcpSocket;
 
@@ -45,6 +46,10 @@ struct FakeResponse
     bool closeEarly = false;        // declare a Content-Length larger than the body, then close
     bool omitContentLength = false; // body ends when the connection closes (event streams)
     bool neverRespond = false;      // keep the connection open and silent
+    // When set, the body comes from this function with chunked transfer encoding, one piece per
+    // call, as fast as the client takes it (at most 1 MB waits in the socket); an empty piece ends
+    // the body. For floods: a body with no end and no Content-Length.
+    std::function<QByteArray()> stream;
 
     static FakeResponse json(int status, const QByteArray &body);
     static FakeResponse html(int status, const QByteArray &body);
@@ -64,8 +69,10 @@ public:
     ~FakeHttpServer() override;
 
     bool listen(); // 127.0.0.1, port chosen by the system
+    // Another loopback address (127.0.0.2, ...): a different host for the same machine.
+    bool listen(const QHostAddress &address);
     quint16 port() const;
-    QUrl url(const QString &pathAndQuery = QString()) const; // "http://127.0.0.1:<port>" + path
+    QUrl url(const QString &pathAndQuery = QString()) const; // "http://<address>:<port>" + path
 
     // method "*" matches any method. Exact routes win over prefixes; later prefixes win over earlier ones.
     void route(const QByteArray &method, const QString &path, FakeHandler handler);
@@ -99,6 +106,7 @@ private:
     FakeResponse dispatch(const FakeRequest &request) const;
     void respond(QTcpSocket *socket, const FakeResponse &response);
     void sendChunks(QTcpSocket *socket, QList<QByteArray> chunks, int pauseMs);
+    void pump(QTcpSocket *socket, std::function<QByteArray()> &stream);
 
     QTcpServer *m_server = nullptr;
     QList<Route> m_routes;

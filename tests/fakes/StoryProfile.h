@@ -21,6 +21,7 @@ inline NewsSiteProfile storyProfile(const QString &id, const QUrl &url, int time
     profile.summary = QStringLiteral("p");
     profile.image = QStringLiteral("img");
     profile.timeoutMs = timeoutMs;
+    profile.clearanceCookie = QStringLiteral("bot_check"); // what FakeNewsSite's bot check sets
     return profile;
 }
 

@@ -1,3 +1,4 @@
+#include "fakes/FifoTrap.h"
 #include "gui/AnalysisView.h"
 #include "gui/EmptyStateWidget.h"
 #include "gui/MarkdownRenderer.h"
@@ -11,9 +12,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
+#include <QToolTip>
 #include <cmath>
 
 using namespace ba;
@@ -104,6 +108,18 @@ QPoint anchorPosition(MarkdownRenderer *renderer, const QString &href)
     return {-1, -1};
 }
 
+bool hasImage(QTextDocument *document)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().charFormat().isImageFormat()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 class TestAnalysisView : public QObject
@@ -142,32 +158,133 @@ private Q_SLOTS:
             aiRecord(1, QStringLiteral("# Title\n\n![x](%1/img.png)\n\n<img src=\"%1/raw.png\">\n\n"
                                        "<iframe src=\"%1/frame\"></iframe>\n\ntext")
                             .arg(base)));
-        view.grab(); // lays out and paints the document, which asks for the image
-        QTRY_VERIFY(!refused.isEmpty());
-        QCOMPARE(refused.constFirst().at(0).toUrl(), QUrl(base + QStringLiteral("/img.png")));
+        view.grab(); // lays out and paints the document
+        QVERIFY(!hasImage(view.renderer()->document()));
+        QVERIFY(view.renderer()->toPlainText().contains(QLatin1String("[x]")));
         // Raw HTML is shown as text, not interpreted.
         QVERIFY(view.renderer()->toPlainText().contains(QLatin1String("<img src=")));
         QVERIFY(view.renderer()->toPlainText().contains(QLatin1String("<iframe")));
         // Proving a negative needs a deadline: nothing connects within half a second.
         QVERIFY(!server.waitForNewConnection(500));
         QCOMPARE(connections.size(), 0);
+        QCOMPARE(refused.size(), 0); // not even asked for: the image is gone before layout
     }
 
-    void localAndDataResources_areRefusedToo_data()
+    // Before the fix Qt fell back to QImage::load(name) for every image the renderer declined:
+    // local files, qrc resources and FIFOs (which froze the GUI thread) were read.
+    void localImages_showAltTextAndNoFileIsOpened_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("absolute path") << QStringLiteral("![chart](%1)") << QStringLiteral("[chart]");
+        QTest::newRow("file URL") << QStringLiteral("![chart](file://%1)") << QStringLiteral("[chart]");
+        QTest::newRow("relative path") << QStringLiteral("![rel](trap.fifo)") << QStringLiteral("[rel]");
+        QTest::newRow("blank alt text") << QStringLiteral("![ ](%1)") << QStringLiteral("[image]");
+        QTest::newRow("with title") << QStringLiteral("![a](%1 \"t\")") << QStringLiteral("[a]");
+        QTest::newRow("inside a link")
+            << QStringLiteral("[![logo](%1)](https://example.org/)") << QStringLiteral("[logo]");
+        QTest::newRow("table cell") << QStringLiteral("| a |\n|---|\n| ![cell](%1) |")
+                                    << QStringLiteral("a\n[cell]");
+        QTest::newRow("twice in a row") << QStringLiteral("![b](%1)![b](%1)") << QStringLiteral("[b][b]");
+        QTest::newRow("qrc") << QStringLiteral("![icon](qrc:/icons/log.svg) ![f](%1)")
+                             << QStringLiteral("[icon] [f]");
+    }
+
+    void localImages_showAltTextAndNoFileIsOpened()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, shown);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ba::fakes::FifoTrap trap(dir.filePath(QStringLiteral("trap.fifo")));
+        QVERIFY(trap.isValid());
+        const QString previous = QDir::currentPath();
+        QDir::setCurrent(dir.path()); // for the relative path
+        const auto restore = qScopeGuard([&previous] { QDir::setCurrent(previous); });
+
+        AnalysisView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showAnalysis(aiRecord(1, markdown.arg(trap.path()) + QStringLiteral("\n\nDone.")));
+        view.grab();
+
+        QVERIFY2(!trap.wasOpened(), "rendering the answer opened a local file");
+        QVERIFY(!hasImage(view.renderer()->document()));
+        QVERIFY2(view.renderer()->toPlainText().trimmed().startsWith(shown),
+                 qPrintable(view.renderer()->toPlainText()));
+        QVERIFY(view.renderer()->toPlainText().endsWith(QLatin1String("Done.")));
+    }
+
+    void linkTitles_becomePlainTextTooltips()
+    {
+        MarkdownRenderer renderer;
+        renderer.setMarkdownText(
+            QStringLiteral("[read](https://example.org/ \"<img src=/etc/hostname> <b>bold</b>\")"));
+        QString tip;
+        for (QTextBlock block = renderer.document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (!it.fragment().charFormat().toolTip().isEmpty()) {
+                    tip = it.fragment().charFormat().toolTip();
+                }
+            }
+        }
+        QVERIFY(tip.contains(QLatin1String("&lt;img src=/etc/hostname&gt;")));
+        QVERIFY(!tip.contains(QLatin1String("<img")));
+        QCOMPARE(QTextDocumentFragment::fromHtml(tip).toPlainText(),
+                 QStringLiteral("<img src=/etc/hostname> <b>bold</b>"));
+    }
+
+    // The history list's tooltip shows the answer's first line; before the fix it was rich text,
+    // so an <img> in an AI answer rendered a local file when the pointer rested on the list.
+    void historyTooltip_isPlainTextAndOpensNoFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ba::fakes::FifoTrap trap(dir.filePath(QStringLiteral("tip.fifo")));
+        QVERIFY(trap.isValid());
+        AnalysisView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QString answer = QStringLiteral("<img src=\"%1\"> <b>Bitcoin</b> climbs").arg(trap.path());
+        view.setHistory({aiRecord(1, answer)});
+        auto *list = child<QListView>(view, "analysisHistoryList");
+        const QString tip = list->model()->index(0, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY(!tip.contains(QLatin1String("<img")));
+
+        QToolTip::showText(list->mapToGlobal(QPoint(5, 5)), tip, list);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QToolTip::hideText();
+        QVERIFY2(!trap.wasOpened(), "showing the tooltip opened a local file");
+        const QString shown = QTextDocumentFragment::fromHtml(tip).toPlainText();
+        // The line is shown literally (summaryLine() only drops Markdown's * _ ` markers).
+        QVERIFY2(shown.startsWith(QLatin1String("<img src=\"")) &&
+                     shown.endsWith(QLatin1String("tip.fifo\"> <b>Bitcoin</b> climbs")),
+                 qPrintable(shown));
+    }
+
+    void documentResources_areBlankPixelsNeverFiles_data()
     {
         QTest::addColumn<QString>("source");
         QTest::newRow("file") << QStringLiteral("file:///etc/hostname");
         QTest::newRow("relative") << QStringLiteral("secret.png");
-        QTest::newRow("qrc") << QStringLiteral("qrc:/prompts/analysis-en.md");
+        QTest::newRow("qrc") << QStringLiteral("qrc:/icons/log.svg");
         QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=");
     }
 
-    void localAndDataResources_areRefusedToo()
+    void documentResources_areBlankPixelsNeverFiles()
     {
         QFETCH(QString, source);
         MarkdownRenderer renderer;
+        QSignalSpy refused(&renderer, &MarkdownRenderer::resourceRefused);
         QCOMPARE(renderer.loadResource(QTextDocument::ImageResource, QUrl(source)), QVariant());
-        QCOMPARE(renderer.document()->resource(QTextDocument::ImageResource, QUrl(source)), QVariant());
+        // Never empty: on an empty value Qt's image handler would load the name from disk itself.
+        const QVariant image = renderer.document()->resource(QTextDocument::ImageResource, QUrl(source));
+        QCOMPARE(image.value<QImage>().size(), QSize(1, 1));
+        QCOMPARE(renderer.document()->resource(QTextDocument::StyleSheetResource, QUrl(source)).toByteArray(),
+                 QByteArray());
+        QCOMPARE(refused.size(), 3);
     }
 
     void links_onlyHttpAndHttpsOpen_data()

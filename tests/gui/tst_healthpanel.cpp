@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QtTest>
 #include <memory>
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void cells_showStateAgesErrorLatencyCountsAndNextRefresh();
     void cells_failingSourceNamesUrlAndSocketErrorInTooltip();
     void cells_rateLimitShowsBudgetAndCountdown();
+    void cells_serverTextInErrorTooltipIsPlainText();
     void summary_namesTheSourcesWithProblems();
     void stale_appearsWhenTheClockPassesTheThreshold();
     void text_fromSourcesIsPlainText();
@@ -135,11 +137,28 @@ void TestHealthPanel::cells_failingSourceNamesUrlAndSocketErrorInTooltip()
     metrics.recordResult(QStringLiteral("coingecko"), result);
     HealthTableModel model(&metrics);
 
-    const QString tip = cell(model, 0, HealthTableModel::LastErrorColumn, Qt::ToolTipRole);
+    const QString richTip = cell(model, 0, HealthTableModel::LastErrorColumn, Qt::ToolTipRole);
+    // Error texts may echo a server's words: the tooltip escapes them (shown literally).
+    const QString tip = QTextDocumentFragment::fromHtml(richTip).toPlainText();
     QVERIFY2(tip.startsWith(QStringLiteral("Offline, ")), qPrintable(tip));
     QVERIFY(
         tip.contains(QStringLiteral("http://127.0.0.1:9/api/v3/ping: network error 1: Connection refused")));
     QVERIFY(!tip.contains(QStringLiteral("SECRET")));
+}
+
+void TestHealthPanel::cells_serverTextInErrorTooltipIsPlainText()
+{
+    SourceMetrics metrics;
+    HttpResult result;
+    result.url = QUrl(QStringLiteral("http://127.0.0.1:9/feed"));
+    result.error = failure(FetchError::Kind::BadResponse, QStringLiteral("The feed could not be read."),
+                           QStringLiteral("HTTP 500; body: <img src=\"/etc/hostname\"><b>down</b>"));
+    metrics.recordResult(QStringLiteral("coingecko"), result);
+    HealthTableModel model(&metrics);
+    const QString tip = cell(model, 0, HealthTableModel::LastErrorColumn, Qt::ToolTipRole);
+    QVERIFY2(!tip.contains(QLatin1String("<img")) && !tip.contains(QLatin1String("<b>")), qPrintable(tip));
+    QVERIFY(QTextDocumentFragment::fromHtml(tip).toPlainText().contains(
+        QStringLiteral("<img src=\"/etc/hostname\"><b>down</b>")));
 }
 
 void TestHealthPanel::cells_rateLimitShowsBudgetAndCountdown()

@@ -2,6 +2,7 @@
 #include "net/CoinGeckoClient.h"
 #include "net/HttpClient.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void badCoinId_failsWithoutRequest();
     void retry_isAnnouncedOnEveryCall();
     void destroyingClient_finishesCallsCancelled();
+    void redirectToAnotherHost_neverForwardsTheKey();
 
 private:
     void makeClient(CoinGeckoPlan plan = CoinGeckoPlan::Keyless, const QString &key = QString());
@@ -457,6 +459,29 @@ void TestCoinGeckoClient::destroyingClient_finishesCallsCancelled()
     QCOMPARE(done.size(), 1);
     QCOMPARE(kind, FetchError::Kind::Cancelled);
     QCOMPARE(m_http->activeCount(), 0);
+}
+
+void TestCoinGeckoClient::redirectToAnotherHost_neverForwardsTheKey()
+{
+    // Before the fix Qt's default redirect policy re-sent x-cg-demo-api-key to the other host.
+    ba::fakes::FakeHttpServer thief;
+    QVERIFY(thief.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    m_fake->server().routePrefix(
+        "GET", QStringLiteral("/api/v3/simple/"), [&thief](const ba::fakes::FakeRequest &) {
+            return ba::fakes::FakeResponse::withType(307, "text/plain", {})
+                .header("Location", thief.url(QStringLiteral("/api/v3/simple/price")).toEncoded());
+        });
+    makeClient(CoinGeckoPlan::Demo, QStringLiteral("CG-DEMO-SECRET"));
+    auto *reply = m_client->simplePrice(QStringLiteral("bitcoin"), QStringLiteral("usd"));
+    QVERIFY(waitFor(reply));
+    QVERIFY(!reply->ok());
+    QCOMPARE(reply->error().kind, FetchError::Kind::BadResponse);
+    QVERIFY2(reply->error().userMessage.contains(QLatin1String("127.0.0.2")),
+             qPrintable(reply->error().userMessage));
+    QCOMPARE(thief.requestCount(), 0);
+    const auto asked = m_fake->server().requests();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.constFirst().header("x-cg-demo-api-key"), QByteArray("CG-DEMO-SECRET")); // CoinGecko only
 }
 
 QTEST_GUILESS_MAIN(TestCoinGeckoClient)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void parsePing_sample_readsGeckoSays();
     void errorFromResult_errorBodies_data();
     void errorFromResult_errorBodies();
+    void numbersBeyondTheirType_areDroppedNotConverted();
 };
 
 void TestCoinGeckoParser::parseMarketChart_sample_joinsPricesCapsAndVolumes()
@@ -399,6 +400,32 @@ void TestCoinGeckoParser::errorFromResult_errorBodies()
     QVERIFY2(e.userMessage.contains(messageHas), qPrintable(e.userMessage));
     QCOMPARE(e.retryAfterSeconds, 119); // never lost on the way
     QVERIFY(e.detail.startsWith(QStringLiteral("HTTP %1").arg(status)));
+}
+
+// Found by fuzz_coingecko: a rank of 8.9e92 was converted to int (undefined behaviour). Huge
+// times and error codes took the same path. They are dropped now; the rest of the body is read.
+void TestCoinGeckoParser::numbersBeyondTheirType_areDroppedNotConverted()
+{
+    QList<CoinListing> coins;
+    QVERIFY(!CoinGeckoParser::parseSearch(R"({"coins":[{"id":"ethereum","name":"Ethereum","symbol":"ETH",
+        "market_cap_rank":8.88889e92},{"id":"bitcoin","name":"Bitcoin","symbol":"BTC","market_cap_rank":1}]})",
+                                          &coins)
+                 .isError());
+    QCOMPARE(coins.size(), 2);
+    QVERIFY(!coins.at(0).marketCapRank.has_value());
+    QCOMPARE(coins.at(1).marketCapRank, 1);
+
+    QList<PricePoint> points;
+    for (const QByteArray &body : {QByteArray(R"({"prices":[[1e300,1],[1000,2]]})"),
+                                   QByteArray(R"({"prices":[["1e300",1],[1000,2]]})")}) {
+        QVERIFY(!CoinGeckoParser::parseMarketChart(body, &points).isError());
+        QCOMPARE(points.size(), 1);
+        QCOMPARE(points.constFirst().tsMs, 1000);
+    }
+
+    CoinGeckoParser::ApiError error;
+    QVERIFY(CoinGeckoParser::readApiError(R"({"status":{"error_code":1e300,"error_message":"x"}})", &error));
+    QCOMPARE(error.message, QStringLiteral("x"));
 }
 
 QTEST_GUILESS_MAIN(TestCoinGeckoParser)

@@ -4,6 +4,7 @@
 #include "net/GeminiClient.h"
 #include "net/HttpClient.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -73,6 +74,9 @@ private Q_SLOTS:
     void destroyingClient_cancelsRunningGeneration();
     void listModels_returnsOnlyTextModels();
     void listModels_badKey_isUnauthorized();
+    void generate_redirectToAnotherHost_sendsNeitherKeyNorPrompt_data();
+    void generate_redirectToAnotherHost_sendsNeitherKeyNorPrompt();
+    void generate_streamStallsAfterFirstEvent_endsAtIdleTimeoutKeepingText();
 
 private:
     GeminiClient::Config config() const;
@@ -483,6 +487,65 @@ void TestGeminiClient::listModels_badKey_isUnauthorized()
     QVERIFY(spy.wait(5000));
     QCOMPARE(error.kind, Kind::Unauthorized);
     QCOMPARE(m_fake->requests().size(), 0);
+}
+
+void TestGeminiClient::generate_redirectToAnotherHost_sendsNeitherKeyNorPrompt_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("307 whole answer") << 307 << false;
+    QTest::newRow("308 stream") << 308 << true;
+    QTest::newRow("302 stream") << 302 << true;
+}
+
+void TestGeminiClient::generate_redirectToAnotherHost_sendsNeitherKeyNorPrompt()
+{
+    // Before the fix a 302/307 re-sent x-goog-api-key (and, for 307/308, the prompt) elsewhere.
+    QFETCH(int, status);
+    QFETCH(bool, stream);
+    ba::fakes::FakeHttpServer thief;
+    QVERIFY(thief.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    m_fake->server().routePrefix(
+        "POST", QStringLiteral("/v1beta/models/"), [&](const ba::fakes::FakeRequest &) {
+            return ba::fakes::FakeResponse::withType(status, "text/plain", {})
+                .header("Location", thief.url(QStringLiteral("/v1beta/models/steal")).toEncoded());
+        });
+    const AiGenerationRun r = runGeneration(m_client->generate(request(stream)));
+    QCOMPARE(r.result.error.kind, Kind::BadResponse);
+    QVERIFY2(r.result.error.userMessage.contains(QLatin1String("127.0.0.2")),
+             qPrintable(r.result.error.userMessage));
+    QCOMPARE(thief.requestCount(), 0);
+    QCOMPARE(m_fake->server().requestCount(), 1); // refused, not retried
+    for (const QString &line : std::as_const(g_lines)) {
+        QVERIFY2(!line.contains(kKey), qPrintable(line));
+    }
+}
+
+void TestGeminiClient::generate_streamStallsAfterFirstEvent_endsAtIdleTimeoutKeepingText()
+{
+    m_fake->server().routePrefix(
+        "POST", QStringLiteral("/v1beta/models/"), [](const ba::fakes::FakeRequest &) {
+            ba::fakes::FakeResponse response =
+                ba::fakes::FakeResponse::withType(200, "text/event-stream", {});
+            response.omitContentLength = true;
+            response.chunks = {
+                "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Bitcoin \"}]}}]}\r\n\r\n",
+                "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"never\"}]}}]}\r\n\r\n"};
+            response.chunkPauseMs = 60000; // then silence
+            return response;
+        });
+    GeminiClient::Config c = config();
+    c.timeoutMs = 60000;
+    c.idleTimeoutMs = 500;
+    m_client->setConfig(c);
+    QElapsedTimer clock;
+    clock.start();
+    const AiGenerationRun r = runGeneration(m_client->generate(request(true)), 20000);
+    QCOMPARE(r.result.error.kind, Kind::Timeout);
+    QCOMPARE(r.result.text, QStringLiteral("Bitcoin "));
+    QVERIFY(r.result.incomplete);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(clock.elapsed() < 15000, "a stalled stream must end at the idle timeout");
 }
 
 QTEST_GUILESS_MAIN(TestGeminiClient)

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/stat.h>
 
 using ba::NewsSiteConfig;
 using ba::NewsSiteConfigLoader;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void load_replacementFile_replacesBuiltIn();
     void load_brokenJson_errorNamesFileAndPosition();
     void load_missingFile_isAnError();
+    void load_fifoOrOversizedFile_isRefusedWithoutBlocking();
     void parse_badEntries_data();
     void parse_badEntries();
     void parse_defaults_kindBrowserEnabledAndTimeoutClamped();
@@ -100,6 +102,25 @@ void TestNewsSiteProfile::load_missingFile_isAnError()
     QVERIFY(!result.ok());
     QVERIFY(result.config.sites.isEmpty());
     QVERIFY(result.error->contains(path));
+}
+
+void TestNewsSiteProfile::load_fifoOrOversizedFile_isRefusedWithoutBlocking()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("sites.fifo"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const auto fromFifo = NewsSiteConfigLoader::load(fifo); // would block forever in open()
+    QVERIFY(!fromFifo.ok());
+    QVERIFY2(fromFifo.error->contains(QStringLiteral("not a regular file")), qPrintable(*fromFifo.error));
+
+    const QString big = dir.filePath(QStringLiteral("big.json"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"sites\":[" + QByteArray(2 * 1024 * 1024, ' ') + "]}");
+    file.close();
+    const auto fromBig = NewsSiteConfigLoader::load(big);
+    QVERIFY(!fromBig.ok());
+    QVERIFY2(fromBig.error->contains(QStringLiteral("larger than 1 MB")), qPrintable(*fromBig.error));
 }
 
 void TestNewsSiteProfile::parse_badEntries_data()

@@ -1,3 +1,4 @@
+#include "fakes/HostileFeeds.h"
 #include "news/RssParser.h"
 
 #include <QFile>
@@ -83,6 +84,11 @@ private Q_SLOTS:
     void parse_duplicateLinks_keptOnce();
     void parse_longTitle_cappedAt300();
     void parse_emptyChannel_isOkWithoutItems();
+    void parse_titleWith100000NestedElements_failsWithDepthReason();
+    void parse_nestingJustUnderTheCap_stillReads();
+    void parse_dtdDeclaringAnEntity_refusedQuicklyWithReason();
+    void parse_externalDoctypeWithoutEntities_stillReads();
+    void parse_moreTextThanAnyFeed_failsWithTextReason();
 };
 
 void TestRssParser::parse_coinDeskSample_readsEveryField()
@@ -467,6 +473,74 @@ void TestRssParser::parse_emptyChannel_isOkWithoutItems()
     QVERIFY(feed.ok());
     QVERIFY(feed.items.isEmpty());
     QCOMPARE(feed.entries, 0);
+}
+
+void TestRssParser::parse_titleWith100000NestedElements_failsWithDepthReason()
+{
+    // Before the fix: SIGSEGV, readElementText() recursed once per element on the GUI thread.
+    const RssFeed feed = RssParser::parse(ba::fakes::hostile::deepFeed(100000), context());
+    QVERIFY(!feed.ok());
+    QCOMPARE(feed.error.kind, FetchError::Kind::BadResponse);
+    QVERIFY(feed.items.isEmpty());
+    QVERIFY2(feed.error.userMessage.contains(QStringLiteral("Example News (RSS)")) &&
+                 feed.error.userMessage.contains(QStringLiteral("nests elements more than 64 deep")),
+             qPrintable(feed.error.userMessage));
+}
+
+void TestRssParser::parse_nestingJustUnderTheCap_stillReads()
+{
+    // rss > channel > item > title > 60 x <b>: 64 levels, the most a feed may use.
+    const QByteArray title =
+        QByteArray("<b>").repeated(60) + "Deep but fine" + QByteArray("</b>").repeated(60);
+    const NewsItem parsed = onlyItem(rss(linkedItem("<title>" + title + "</title>")));
+    QCOMPARE(parsed.title, QStringLiteral("Deep but fine"));
+}
+
+void TestRssParser::parse_dtdDeclaringAnEntity_refusedQuicklyWithReason()
+{
+    // Before the fix: 4,000 characters x 37,000 references = 148 M characters, seconds of CPU.
+    const QByteArray xml = ba::fakes::hostile::entityFeed(4000, 37000);
+    QElapsedTimer timer;
+    timer.start();
+    const RssFeed feed = RssParser::parse(xml, context());
+    QVERIFY(!feed.ok());
+    QVERIFY(feed.items.isEmpty());
+    QVERIFY2(feed.error.userMessage.contains(QStringLiteral("declares its own XML entities")),
+             qPrintable(feed.error.userMessage));
+    QVERIFY2(timer.elapsed() < 1000, "the entity must be refused before any expansion");
+}
+
+void TestRssParser::parse_externalDoctypeWithoutEntities_stillReads()
+{
+    // Old RSS 0.91 feeds name Netscape's DTD; it is neither fetched nor needed.
+    const QByteArray xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS "
+        "0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+        "<rss version=\"0.91\"><channel><item><title>Old &amp; fine</title>"
+        "<link>https://news.example.com/old</link></item></channel></rss>";
+    const RssFeed feed = RssParser::parse(xml, context());
+    QVERIFY2(feed.ok(), qPrintable(feed.error.detail));
+    QCOMPARE(feed.items.size(), 1);
+    QCOMPARE(feed.items.constFirst().title, QStringLiteral("Old & fine"));
+}
+
+void TestRssParser::parse_moreTextThanAnyFeed_failsWithTextReason()
+{
+    // Only reachable by calling the parser directly: the network caps a feed at 10 MB.
+    const QByteArray text(RssParser::MaxTextChars / 4 + 1, 'x');
+    const RssFeed feed =
+        RssParser::parse(rss(linkedItem("<title>a</title><description>" + text + "</description>") +
+                             item("<title>b</title><link>https://news.example.com/b</link><description>" +
+                                  text + "</description>") +
+                             item("<title>c</title><link>https://news.example.com/c</link><description>" +
+                                  text + "</description>") +
+                             item("<title>d</title><link>https://news.example.com/d</link><description>" +
+                                  text + "</description>")),
+                         context());
+    QVERIFY(!feed.ok());
+    QVERIFY(feed.items.isEmpty());
+    QVERIFY2(feed.error.userMessage.contains(QStringLiteral("more text than a news feed can")),
+             qPrintable(feed.error.userMessage));
 }
 
 QTEST_GUILESS_MAIN(TestRssParser)

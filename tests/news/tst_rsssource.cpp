@@ -1,5 +1,7 @@
 #include "fakes/FakeHttpServer.h"
+#include "fakes/HostileFeeds.h"
 #include "net/HttpClient.h"
+#include "news/RssParser.h"
 #include "news/RssSource.h"
 
 #include <QFile>
@@ -58,6 +60,10 @@ private Q_SLOTS:
     void fetch_notFound_isNotFound();
     void fetch_malformedFeed_isBadResponseNamingFeed();
     void fetch_whileRunning_isRefusedAndCancelEndsOnce();
+    void fetch_hostileFeed_failsWithReasonNamingFeed_data();
+    void fetch_hostileFeed_failsWithReasonNamingFeed();
+    void fetch_largeFeed_isParsedWhileTheEventLoopRuns();
+    void cancel_whileParsing_endsOnceWithCancelled();
 };
 
 NewsSiteProfile TestRssSource::profile(const QString &path) const
@@ -112,6 +118,16 @@ void TestRssSource::initTestCase()
     });
     m_server.route("GET", QStringLiteral("/feed/broken"), [](const FakeRequest &) {
         return FakeResponse::withType(200, "application/rss+xml", "<rss><channel><item><title>x</channel>");
+    });
+    using namespace ba::fakes::hostile;
+    m_server.route("GET", QStringLiteral("/feed/deep"), [](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", deepFeed(100000));
+    });
+    m_server.route("GET", QStringLiteral("/feed/entity"), [](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", entityFeed(4000, 37000));
+    });
+    m_server.route("GET", QStringLiteral("/feed/large"), [](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", plainFeed(20000));
     });
     m_server.route("GET", QStringLiteral("/feed/slow"), [](const FakeRequest &) {
         FakeResponse response = FakeResponse::withType(200, "application/rss+xml", sampleFeed());
@@ -213,6 +229,72 @@ void TestRssSource::fetch_whileRunning_isRefusedAndCancelEndsOnce()
     QCOMPARE(finished.constFirst().at(0).value<RssFetchResult>().error.kind, FetchError::Kind::Cancelled);
     QVERIFY(!source.isRunning());
     QVERIFY(!finished.wait(200)); // nothing else arrives
+}
+
+void TestRssSource::fetch_hostileFeed_failsWithReasonNamingFeed_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("reason");
+    // 684 KB: a SIGSEGV on every refresh before the fix.
+    QTest::newRow("100,000 nested elements")
+        << QStringLiteral("/feed/deep") << QStringLiteral("nests elements more than 64 deep");
+    // 185 KB that expanded to 148 M characters before the fix.
+    QTest::newRow("entity declared in the DTD")
+        << QStringLiteral("/feed/entity") << QStringLiteral("declares its own XML entities");
+}
+
+void TestRssSource::fetch_hostileFeed_failsWithReasonNamingFeed()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, reason);
+    RssSource source(m_http.get(), profile(path));
+    const auto result = fetchOnce(source);
+    QVERIFY(result);
+    QCOMPARE(result->error.kind, FetchError::Kind::BadResponse);
+    QVERIFY(result->items.isEmpty());
+    QVERIFY2(result->error.userMessage.contains(QStringLiteral("Test Feed")) &&
+                 result->error.userMessage.contains(reason),
+             qPrintable(result->error.userMessage));
+}
+
+void TestRssSource::fetch_largeFeed_isParsedWhileTheEventLoopRuns()
+{
+    // The GUI thread must keep painting while a big feed is read: between the HTTP answer and the
+    // parsed result, the event loop has to turn (it could not if parsing ran on this thread).
+    RssSource source(m_http.get(), profile(QStringLiteral("/feed/large")));
+    int turns = 0;
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&turns] { ++turns; });
+    ticker.start();
+    int turnsAtAnswer = -1;
+    connect(m_http.get(), &HttpClient::requestCompleted, &source,
+            [&turns, &turnsAtAnswer] { turnsAtAnswer = turns; });
+    const auto result = fetchOnce(source);
+    QVERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error.detail));
+    QCOMPARE(result->items.size(), ba::RssParser::MaxItems);
+    QVERIFY(turnsAtAnswer >= 0);
+    QVERIFY2(turns > turnsAtAnswer, "no event was handled while the feed was parsed");
+}
+
+void TestRssSource::cancel_whileParsing_endsOnceWithCancelled()
+{
+    RssSource source(m_http.get(), profile(QStringLiteral("/feed/large")));
+    QSignalSpy finished(&source, &RssSource::finished);
+    connect(m_http.get(), &HttpClient::requestCompleted, &source, [&source] {
+        // The reply is done; the parse is about to start on a worker. Cancel right after.
+        QTimer::singleShot(0, &source, [&source] {
+            QVERIFY(source.isRunning());
+            source.cancel();
+        });
+    });
+    QVERIFY(source.fetch());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().at(0).value<RssFetchResult>().error.kind, FetchError::Kind::Cancelled);
+    QVERIFY(!source.isRunning());
+    QVERIFY(!finished.wait(300)); // the worker's result, when it comes, is dropped
+    QCOMPARE(finished.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRssSource)

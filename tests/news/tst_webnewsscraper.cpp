@@ -1,10 +1,13 @@
 #include "fakes/FakeNewsSite.h"
+#include "fakes/HostileNewsPages.h"
 #include "fakes/StoryProfile.h"
 #include "fakes/WebEngineTestMain.h"
 #include "news/WebNewsScraper.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -41,6 +44,7 @@ private:
     QString storage() const { return ba::testing::webEngineDataDir() + QStringLiteral("/webengine"); }
 
     FakeNewsSite m_site;
+    ba::fakes::FakeHttpServer m_otherHost; // 127.0.0.2: every host that is not the site
 
 private Q_SLOTS:
     void initTestCase();
@@ -60,6 +64,8 @@ private Q_SLOTS:
     void scrape_missingPage_reportsNotFound();
     void scrape_closedPort_reportsOffline();
     void scrape_whileRunning_isRefusedAndCancelEndsOnce();
+    void scrape_pageTriesCrossSiteRequests_otherHostReceivesNothing();
+    void scrape_pageSetsCookies_onlyTheClearanceCookieOutlivesTheScrape();
 };
 
 std::optional<ScrapeResult> TestWebNewsScraper::scrapeOnce(WebNewsScraper &scraper)
@@ -87,6 +93,8 @@ void TestWebNewsScraper::initTestCase()
     qRegisterMetaType<ScrapeResult>();
     QVERIFY(!ba::testing::webEngineDataDir().isEmpty());
     QVERIFY(m_site.listen());
+    QVERIFY(m_otherHost.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    ba::fakes::addHostileNewsPages(m_site.server(), m_otherHost.url());
 }
 
 void TestWebNewsScraper::scrape_javascriptRenderedList_extractsWithSelectors()
@@ -335,6 +343,64 @@ void TestWebNewsScraper::scrape_whileRunning_isRefusedAndCancelEndsOnce()
     QVERIFY(!scraper.isBrowserActive());
     scraper.cancel();
     QCOMPARE(finished.count(), 1);
+}
+
+void TestWebNewsScraper::scrape_pageTriesCrossSiteRequests_otherHostReceivesNothing()
+{
+    // Before the fix a scraped page reached another host (a blind GET to another loopback service)
+    // through XHR, a web socket or an iframe.
+    m_otherHost.clearRequests();
+    const auto result = scrapeSite(
+        storyProfile(QStringLiteral("cross-site"), m_site.url(QStringLiteral("/cross-site")), 20000));
+    QVERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error.detail));
+    QCOMPARE(result->items.size(), 3);
+
+    // The page's script finished all its attempts before it showed its articles.
+    const auto requests = m_site.server().requests();
+    const auto done = std::find_if(requests.cbegin(), requests.cend(), [](const ba::fakes::FakeRequest &r) {
+        return r.path == QLatin1String("/cross-site-done");
+    });
+    QVERIFY(done != requests.cend());
+    const QStringList outcomes = done->query.queryItemValue(QStringLiteral("r")).split(QLatin1Char(','));
+    QCOMPARE(outcomes.size(), 7);
+    QCOMPARE(outcomes.constLast(), QStringLiteral("ok")); // its own site stays reachable
+    QCOMPARE(m_site.requestCount(QStringLiteral("/same-site")), 1);
+    QVERIFY2(m_otherHost.requestCount() == 0,
+             qPrintable(QStringLiteral("the other host was reached: %1 request(s), first %2")
+                            .arg(m_otherHost.requestCount())
+                            .arg(m_otherHost.requestCount() ? m_otherHost.requests().constFirst().path
+                                                            : QString())));
+}
+
+void TestWebNewsScraper::scrape_pageSetsCookies_onlyTheClearanceCookieOutlivesTheScrape()
+{
+    WebNewsScraper jar(storage(),
+                       storyProfile(QStringLiteral("cookies"), m_site.url(QStringLiteral("/cookie-jar"))));
+    const auto first = scrapeOnce(jar);
+    QVERIFY(first);
+    QVERIFY2(first->ok(), qPrintable(first->error.detail));
+
+    // A new browser on the same storage (same profile id) reads another page of the site.
+    m_site.server().clearRequests();
+    WebNewsScraper echo(storage(),
+                        storyProfile(QStringLiteral("cookies"), m_site.url(QStringLiteral("/cookie-echo"))));
+    const auto second = scrapeOnce(echo);
+    QVERIFY(second);
+    QVERIFY2(second->ok(), qPrintable(second->error.detail));
+    const auto requests = m_site.server().requests();
+    QVERIFY(!requests.isEmpty());
+    const QByteArray sent = requests.constFirst().header("Cookie");
+    QVERIFY2(sent.contains("bot_check=passed"), sent.constData());
+    QVERIFY2(!sent.contains("tracker"), sent.constData());
+
+    // Chromium kept no cookie database; the clearance file is the owner's alone.
+    const QString dir = storage() + QStringLiteral("/cookies");
+    QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/Cookies")));
+    const QFileInfo kept(dir + QStringLiteral("/clearance-cookie"));
+    QVERIFY(kept.exists());
+    QCOMPARE(kept.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
 }
 
 BA_WEBENGINE_TEST_MAIN(TestWebNewsScraper)

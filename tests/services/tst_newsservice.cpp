@@ -1,6 +1,7 @@
 #include "domain/CanonicalUrl.h"
 #include "fakes/FakeHttpServer.h"
 #include "fakes/FakeNewsSite.h"
+#include "fakes/HostileFeeds.h"
 #include "fakes/StoryProfile.h"
 #include "fakes/WebEngineTestMain.h"
 #include "net/HttpClient.h"
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void refresh_offline_makesNoRequestAndReportsSkipped();
     void refresh_afterSuccess_purgesPastRetention();
     void refresh_supersededByNewer_reportsOnce();
+    void refresh_hostileFeedsRefused_nextFeedStillDelivers();
 };
 
 std::optional<StepReport> TestNewsService::refreshOnce(NewsService &service, int timeoutMs)
@@ -181,6 +183,12 @@ void TestNewsService::initTestCase()
     server.route("GET", QStringLiteral("/other.xml"), [this](const FakeRequest &) {
         return rssResponse(
             rssItem(QStringLiteral("Other feed story"), m_site.url(QStringLiteral("/other/1"))));
+    });
+    server.route("GET", QStringLiteral("/deep.xml"), [](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", ba::fakes::hostile::deepFeed());
+    });
+    server.route("GET", QStringLiteral("/entity.xml"), [](const FakeRequest &) {
+        return FakeResponse::withType(200, "application/rss+xml", ba::fakes::hostile::entityFeed());
     });
     server.route("GET", QStringLiteral("/dated.xml"), [](const FakeRequest &request) {
         const qint64 now = request.query.queryItemValue(QStringLiteral("now")).toLongLong();
@@ -477,6 +485,25 @@ void TestNewsService::refresh_supersededByNewer_reportsOnce()
     QCOMPARE(finished.count(), 1);
     QVERIFY(finished.constFirst().at(0).value<StepReport>().ok);
     QCOMPARE(rig.store->count(), 1);
+}
+
+void TestNewsService::refresh_hostileFeedsRefused_nextFeedStillDelivers()
+{
+    Rig rig;
+    QVERIFY(rig.setUp({{feedProfile(QStringLiteral("deep"), QStringLiteral("Deep Feed"),
+                                    m_site.url(QStringLiteral("/deep.xml"))),
+                        feedProfile(QStringLiteral("entity"), QStringLiteral("Entity Feed"),
+                                    m_site.url(QStringLiteral("/entity.xml"))),
+                        feedProfile(QStringLiteral("other"), QStringLiteral("Other Feed"),
+                                    m_site.url(QStringLiteral("/other.xml")))}}));
+    const auto report = refreshOnce(*rig.service);
+    QVERIFY(report);
+    QVERIFY2(report->ok, qPrintable(report->error.detail));
+    QCOMPARE(storedTitles(*rig.store), QStringList{QStringLiteral("Other feed story")});
+    QVERIFY2(report->note.contains(QStringLiteral("Deep Feed")) &&
+                 report->note.contains(QStringLiteral("Entity Feed")),
+             qPrintable(report->note));
+    QVERIFY(!rig.service->hasScraper()); // an RSS-only configuration never starts the browser
 }
 
 BA_WEBENGINE_TEST_MAIN(TestNewsService)

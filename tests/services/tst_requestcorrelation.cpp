@@ -105,7 +105,9 @@ void TestRequestCorrelation::overlappingRefreshes_everyHttpLineCarriesItsOwnId()
     sendAll(QStringLiteral("r2"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 6, 15000);
     QCOMPARE(currentCorrelationId(), QString()); // the scopes ended with their blocks
-    qCInfo(QLoggingCategory("ba.test")) << "outside any refresh";
+    // A named category: qCInfo keeps a pointer to it, so a temporary would be used after its scope.
+    const QLoggingCategory testCategory("ba.test");
+    qCInfo(testCategory) << "outside any refresh";
     hub.flush();
     hub.uninstall();
 
