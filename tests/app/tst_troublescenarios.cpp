@@ -96,21 +96,23 @@ class TestTroubleScenarios : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThePageIsPausedAndF5DoesNotWait();
+    void blockedNewsSite_feedHeadlinesBeforeThePageGivesUp_thenThePageIsPausedAndF5DoesNotWait();
     void repeated429_countdownAndRetriesHonouringEachRetryAfterUntilTheDataArrives();
     void rateLimitLongerThanAMinute_countsDownAndHoldsEveryCoinGeckoCaller();
     void pricesFailWhileTheCoinListSucceeds_healthSaysFailingAndKeepsEachEndpointsError();
     void unknownCoin_pointsToTheCoinListAndTheMessageGoesWhenSwitchingBack();
 };
 
-void TestTroubleScenarios::blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThePageIsPausedAndF5DoesNotWait()
+void TestTroubleScenarios::
+    blockedNewsSite_feedHeadlinesBeforeThePageGivesUp_thenThePageIsPausedAndF5DoesNotWait()
 {
     AssembledApp app;
     QVERIFY(app.listen());
     app.newsSite.setFeedDelayMs(500); // long enough to see the pane loading
-    QElapsedTimer sinceStart;
-    sinceStart.start();
-    QVERIFY(app.start(QStringLiteral("/challenge-stuck"), 3000));
+    // The browser's deadline: what the headlines must not wait for. Figures are compared with it,
+    // not with a bare time, so that a loaded machine (or the sanitizer build) does not decide.
+    constexpr int pageDeadlineMs = 6000;
+    QVERIFY(app.start(QStringLiteral("/challenge-stuck"), pageDeadlineMs));
     auto *news = app.find<NewsView>();
     QVERIFY(news);
 
@@ -119,9 +121,14 @@ void TestTroubleScenarios::blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThe
     QCOMPARE(news->emptyState()->title(), QStringLiteral("Loading headlines…"));
     QVERIFY(news->isShowingEmptyState());
 
-    // The feed's headlines are in the table within 2 s although the page never passes its check.
-    QTRY_COMPARE_WITH_TIMEOUT(news->model()->rowCount(), 4, 2000);
-    QVERIFY2(sinceStart.elapsed() < 2000, qPrintable(QString::number(sinceStart.elapsed())));
+    // The feed's headlines are in the table while the page is still being read (its check never
+    // passes): they came from the feed, not after the browser gave up.
+    QElapsedTimer sinceLoading;
+    sinceLoading.start();
+    QTRY_COMPARE_WITH_TIMEOUT(news->model()->rowCount(), 4, pageDeadlineMs);
+    QVERIFY2(sinceLoading.elapsed() < pageDeadlineMs / 2,
+             qPrintable(QString::number(sinceLoading.elapsed())));
+    QVERIFY(news->activityBar()->isBusy());
     for (int row = 0; row < news->model()->rowCount(); ++row) {
         QCOMPARE(news->model()->index(row, NewsTableModel::ViaColumn).data().toString(),
                  QStringLiteral("Feed"));
@@ -147,8 +154,8 @@ void TestTroubleScenarios::blockedNewsSite_feedHeadlinesWithinTwoSeconds_thenThe
     QElapsedTimer sinceF5;
     sinceF5.start();
     app.pressF5();
-    QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r2")), 3000);
-    QVERIFY2(sinceF5.elapsed() < 3000, qPrintable(QString::number(sinceF5.elapsed())));
+    QTRY_VERIFY_WITH_TIMEOUT(isUpdated(app, QStringLiteral("r2")), pageDeadlineMs);
+    QVERIFY2(sinceF5.elapsed() < pageDeadlineMs, qPrintable(QString::number(sinceF5.elapsed())));
     QCOMPARE(app.newsSite.requestCount(QStringLiteral("/challenge-stuck")), pageRequests);
     QVERIFY(news->activityBar()->text().startsWith(QStringLiteral("Test News blocks the page reader")));
     QCOMPARE(news->model()->rowCount(), 4);

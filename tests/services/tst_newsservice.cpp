@@ -277,7 +277,9 @@ void TestNewsService::refresh_pageAndFeed_feedReportsFirstAndThePageMergesIn()
 // is given up at its deadline, and then left alone for 30 minutes (then 60) while the feed still runs.
 void TestNewsService::refresh_challengeNeverPasses_feedAtOnceThenThePageIsPaused()
 {
-    const int timeoutMs = 1500;
+    // The browser deadline is what the feed must not wait for: times are compared with it, so that
+    // a loaded machine or the sanitizer build does not decide the outcome.
+    const int timeoutMs = 4000;
     Rig rig;
     QVERIFY(rig.setUp({{storyProfile(QStringLiteral("test-site"),
                                      m_site.url(QStringLiteral("/challenge-stuck")), timeoutMs),
@@ -297,7 +299,8 @@ void TestNewsService::refresh_challengeNeverPasses_feedAtOnceThenThePageIsPaused
 
     QVERIFY(report);
     QVERIFY2(report->ok, qPrintable(report->error.detail));
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < timeoutMs, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(rig.service->isBusy()); // the page is still being read: the feed did not wait for it
     QCOMPARE(rig.store->count(), 4);
     QTRY_VERIFY_WITH_TIMEOUT(!rig.service->isBusy(), timeoutMs + 8000);
     QCOMPARE(failures.count(), 1);
@@ -314,7 +317,7 @@ void TestNewsService::refresh_challengeNeverPasses_feedAtOnceThenThePageIsPaused
     clock.restart();
     const auto paused = refreshOnce(*rig.service);
     QVERIFY(paused && paused->ok);
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < timeoutMs, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(paused->note.startsWith(QStringLiteral("Test News (RSS: page skipped until ")),
              qPrintable(paused->note));
     QVERIFY(!rig.service->isBusy());
