@@ -175,9 +175,12 @@ void TestRateLimiter::burstOfRangeSwitches_staysWithinBudgetAndCoalesces()
     QTRY_COMPARE_WITH_TIMEOUT(finished, 50, 5000);
     QCOMPARE(failed, 0);
     QCOMPARE(fake.totalRequests(), 12); // 38 calls were answered by a request already on its way
-    // Arrival times jitter by a few ms against send times; the limiter itself is exact (tests above).
-    QVERIFY2(fake.maxRequestsInWindow(budget.windowMs - 50) <= budget.requests,
-             qPrintable(QString::number(fake.maxRequestsInWindow(budget.windowMs - 50))));
+    // Arrival times jitter against send times (by more than 50 ms on a loaded machine or under the
+    // sanitizers); the limiter itself is exact (tests above). Half a window still catches a limiter
+    // that lets a second window's requests through early: all 12 would arrive within a few ms.
+    const qint64 arrivalWindow = budget.windowMs / 2;
+    QVERIFY2(fake.maxRequestsInWindow(arrivalWindow) <= budget.requests,
+             qPrintable(QString::number(fake.maxRequestsInWindow(arrivalWindow))));
     QVERIFY(elapsed.elapsed() >= 2 * budget.windowMs - 50); // 12 requests need three windows
 }
 
