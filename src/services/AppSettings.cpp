@@ -213,6 +213,17 @@ void AppSettings::setLanguage(const QString &language)
     m_settings->setValue(key(SettingsKeys::Language), value == u"en" || value == u"fr" ? value : QString());
 }
 
+UiTheme AppSettings::uiTheme() const
+{
+    return uiThemeFromString(m_settings->value(key(SettingsKeys::Theme)).toString())
+        .value_or(UiTheme::System);
+}
+
+void AppSettings::setUiTheme(UiTheme theme)
+{
+    m_settings->setValue(key(SettingsKeys::Theme), toString(theme));
+}
+
 PriceRange AppSettings::chartRange() const
 {
     return static_cast<PriceRange>(readInt(*m_settings, SettingsKeys::ChartRange, int(PriceRange::Month),
@@ -318,6 +329,29 @@ std::optional<CoinGeckoPlan> AppSettings::coinGeckoPlanFromString(const QString 
     for (CoinGeckoPlan plan : {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro}) {
         if (text.trimmed().compare(toString(plan), Qt::CaseInsensitive) == 0) {
             return plan;
+        }
+    }
+    return std::nullopt;
+}
+
+QString AppSettings::toString(UiTheme theme)
+{
+    switch (theme) {
+    case UiTheme::Light:
+        return QStringLiteral("light");
+    case UiTheme::Dark:
+        return QStringLiteral("dark");
+    case UiTheme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<UiTheme> AppSettings::uiThemeFromString(const QString &text)
+{
+    for (UiTheme theme : {UiTheme::System, UiTheme::Light, UiTheme::Dark}) {
+        if (text.trimmed().compare(toString(theme), Qt::CaseInsensitive) == 0) {
+            return theme;
         }
     }
     return std::nullopt;

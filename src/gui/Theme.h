@@ -1,0 +1,39 @@
+#pragma once
+
+#include "services/AppSettings.h"
+
+#include <QColor>
+#include <QPalette>
+
+namespace ba {
+
+// The interface's colours, chosen in Settings and applied to the whole application at once.
+// System keeps the style and palette the platform gave at start-up. Light and Dark use the Fusion
+// style, which draws every control from the palette, with our own palettes: so a dark interface
+// exists on every platform, including those whose style has no dark variant. Widgets that paint
+// their own colours derive them from the palette (ChartTheme, StatusColors) and redo so on
+// QEvent::PaletteChange.
+class Theme
+{
+public:
+    static void apply(UiTheme theme);
+
+    static QPalette lightPalette();
+    static QPalette darkPalette();
+    // Whether text is light on dark in this palette (judged on the window background).
+    static bool isDark(const QPalette &palette);
+};
+
+// Colours with a meaning, readable as text on the palette's Window, Base and AlternateBase (at
+// least 4.5:1, tests/gui/tst_theme.cpp): deeper shades on light palettes, paler on dark ones.
+struct StatusColors
+{
+    QColor good;    // a source that works
+    QColor warning; // stale data, warnings in the log
+    QColor bad;     // errors
+    QColor muted;   // debug lines, secondary text
+
+    static StatusColors forPalette(const QPalette &palette);
+};
+
+} // namespace ba
