@@ -67,8 +67,9 @@ bool upsertRowByRow(QSqlDatabase connection, const QList<ba::PricePoint> &points
 {
     QSqlQuery query(connection);
     if (!query.prepare(QStringLiteral(
-            "INSERT INTO prices (coin_id, vs_currency, ts_ms, price, market_cap, volume)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (coin_id, vs_currency, ts_ms) DO UPDATE SET"
+            "INSERT INTO prices (coin_id, vs_currency, resolution_ms, ts_ms, price, market_cap, volume)"
+            " VALUES (?, ?, 60000, ?, ?, ?, ?) ON CONFLICT (coin_id, vs_currency, resolution_ms, ts_ms) DO "
+            "UPDATE SET"
             " price = excluded.price, market_cap = COALESCE(excluded.market_cap, prices.market_cap),"
             " volume = COALESCE(excluded.volume, prices.volume)"))) {
         return false;
@@ -109,7 +110,8 @@ int main(int argc, char *argv[])
         FreshDatabase fresh;
         if (fresh.open()) {
             ba::PriceStore(fresh.db.connection())
-                .upsertPrices(QStringLiteral("bitcoin"), QStringLiteral("usd"), points.first(200'000));
+                .upsertPrices({QStringLiteral("bitcoin"), QStringLiteral("usd"), 60'000},
+                              points.first(200'000));
         }
         return 0;
     }
@@ -118,8 +120,7 @@ int main(int argc, char *argv[])
     Samples store;
     Samples update;
     bool allStored = true;
-    const QString coin = QStringLiteral("bitcoin");
-    const QString currency = QStringLiteral("usd");
+    const ba::SeriesKey series{QStringLiteral("bitcoin"), QStringLiteral("usd"), 60'000}; // minute points
     for (int run = 0; run < kRuns; ++run) {
         FreshDatabase fresh;
         if (!fresh.open()) {
@@ -127,10 +128,10 @@ int main(int argc, char *argv[])
         }
         ba::PriceStore prices(fresh.db.connection());
         ba::WriteResult result;
-        measure(&store, [&] { result = prices.upsertPrices(coin, currency, points); });
+        measure(&store, [&] { result = prices.upsertPrices(series, points); });
         allStored = allStored && result.ok && rowCount(fresh.db.connection()) == kRows;
         if (run < 3) { // the same rows again: every one hits ON CONFLICT DO UPDATE
-            measure(&update, [&] { result = prices.upsertPrices(coin, currency, points); });
+            measure(&update, [&] { result = prices.upsertPrices(series, points); });
             allStored = allStored && result.ok && rowCount(fresh.db.connection()) == kRows;
         }
     }
@@ -156,7 +157,7 @@ int main(int argc, char *argv[])
         bool ok = true;
         measure(&perCall, [&] {
             for (const ba::PricePoint &p : points.first(kPerCallRows)) {
-                ok = prices.upsertPrices(coin, currency, {p}).ok && ok;
+                ok = prices.upsertPrices(series, {p}).ok && ok;
             }
         });
         allStored = allStored && ok && rowCount(fresh.db.connection()) == kPerCallRows;

@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 "$ROOT/scripts/setup-deps.sh"
-cmake -S "$ROOT" -B "$ROOT/build/bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBA_BUILD_TESTS=OFF >/dev/null
+cmake -S "$ROOT" -B "$ROOT/build/bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBA_BUILD_TESTS=ON >/dev/null
 cmake --build "$ROOT/build/bench" --target benchmarks -j "$JOBS"
 export QT_QPA_PLATFORM=offscreen
 only="${1:-}"

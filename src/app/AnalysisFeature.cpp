@@ -4,21 +4,42 @@
 #include "net/OpenAiCompatibleClient.h"
 #include "services/AnalysisService.h"
 #include "services/AppSettings.h"
+#include "services/PriceService.h"
 #include "services/RefreshCoordinator.h"
 #include "storage/AnalysisStore.h"
-#include "storage/PriceStore.h"
 
-#include <QDateTime>
 #include <QLocale>
 
 namespace ba {
 
 namespace {
-constexpr qint64 kAnalysisWindowMs = 90LL * 24 * 60 * 60 * 1000; // indicators need ~50 daily points
+
+// Where the headlines of an analysis come from, from the news step's report (none: not yet in).
+QString headlineState(const StepStart &how)
+{
+    if (how.overdue.contains(StepNames::News)) {
+        return AnalysisRecord::HeadlinesLate;
+    }
+    for (const StepReport &report : how.inputs) {
+        if (report.step == StepNames::News) {
+            if (!report.ok) {
+                return AnalysisRecord::HeadlinesFailed;
+            }
+            return report.skipped ? AnalysisRecord::HeadlinesStored : AnalysisRecord::HeadlinesFresh;
+        }
+    }
+    return AnalysisRecord::HeadlinesStored;
 }
 
+MarketSelection selectionOf(const PriceData &data)
+{
+    return {data.coinId, data.currency, priceRange::key(data.range)};
+}
+
+} // namespace
+
 AnalysisFeature::AnalysisFeature(const AppConfig &config, const AppSettings *settings, QSqlDatabase db,
-                                 HttpClient *http, PriceStore *prices, QObject *parent)
+                                 HttpClient *http, PriceService *prices, QObject *parent)
     : QObject(parent), m_config(config), m_settings(settings), m_http(http), m_prices(prices),
       m_store(std::make_unique<AnalysisStore>(db)),
       m_service(std::make_unique<AnalysisService>(m_store.get()))
@@ -27,6 +48,16 @@ AnalysisFeature::AnalysisFeature(const AppConfig &config, const AppSettings *set
     m_service->setLanguage(language);
     m_service->setOffline(config.offline);
     reconfigure(config.geminiApiKey);
+    followSelection();
+}
+
+// The analysis view shows the analyses of what the chart shows; a new selection shows its newest
+// stored analysis at once.
+void AnalysisFeature::followSelection()
+{
+    m_service->select(selectionOf(m_prices->data()));
+    connect(m_prices, &PriceService::dataChanged, this,
+            [this](const PriceData &data) { m_service->select(selectionOf(data)); });
 }
 
 AnalysisFeature::~AnalysisFeature()
@@ -54,8 +85,7 @@ std::unique_ptr<AiProvider> AnalysisFeature::makeProvider(const QString &geminiK
     }
     GeminiClient::Config gemini;
     gemini.baseUrl = m_config.geminiUrl;
-    // The command line and environment beat the setting (DESIGN.md precedence).
-    gemini.model = geminiModel.isEmpty() ? m_config.geminiModel : geminiModel;
+    gemini.model = geminiModel;
     gemini.apiKey = geminiKey;
     return std::make_unique<GeminiClient>(m_http, gemini);
 }
@@ -64,8 +94,11 @@ void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &gemin
 {
     const AiSettings ai = m_settings->aiSettings();
     m_service->setSampling(ai.temperature, ai.maxOutputTokens);
-    const QStringList parts{AppSettings::toString(ai.provider), geminiKey, geminiModel,
-                            ai.openaiBaseUrl.toString(), ai.openaiModel};
+    // The effective model, so that the same provider given twice (once without a model) is not
+    // rebuilt: rebuilding cancels and re-sends a running request.
+    const QString model = geminiModel.isEmpty() ? m_config.geminiModel : geminiModel;
+    const QStringList parts{AppSettings::toString(ai.provider), geminiKey, model, ai.openaiBaseUrl.toString(),
+                            ai.openaiModel};
     const QString signature = parts.join(u'\n');
     if (m_provider && signature == m_providerSignature) {
         return; // nothing changed: keep a running analysis
@@ -74,31 +107,38 @@ void AnalysisFeature::reconfigure(const QString &geminiKey, const QString &gemin
     const bool wasRunning = m_service->isRunning();
     m_service->cancel();
     m_service->setProvider(nullptr);
-    m_provider = makeProvider(geminiKey, geminiModel);
+    m_provider = makeProvider(geminiKey, model);
     m_service->setProvider(m_provider.get());
-    if (wasRunning) {
+    if (wasRunning && m_lastStart) {
         // The refresh still waits for its analysis step: run it again with the new provider.
-        analyse(m_lastCorrelationId);
+        analyse(StepStart(*m_lastStart));
     }
 }
 
 void AnalysisFeature::attach(RefreshCoordinator *coordinator, std::function<QList<NewsItem>()> recentNews)
 {
     m_recentNews = std::move(recentNews);
-    coordinator->addStep({QStringLiteral("analysis"), [this](const QString &id, bool) { analyse(id); },
-                          /*afterPrices=*/true});
+    coordinator->addStep({StepNames::Analysis,
+                          [this](const StepStart &how) { analyse(how); },
+                          {StepNames::Prices},
+                          {StepNames::News},
+                          NewsDeadlineMs});
     const auto report = [coordinator](StepReport step) {
-        step.step = QStringLiteral("analysis");
+        step.step = StepNames::Analysis;
         coordinator->reportStep(step);
     };
     connect(m_service.get(), &AnalysisService::analysisReady, coordinator,
             [report](const AnalysisRecord &record) {
                 StepReport step;
-                step.ok = record.status != AnalysisService::StatusFallback;
+                step.ok = record.status != AnalysisService::StatusFallback && record.id > 0;
                 step.latencyMs = record.latencyMs;
                 step.items = 1;
                 step.note = AnalysisService::providerDisplayName(record.provider);
-                if (!step.ok) {
+                if (record.id <= 0) {
+                    step.error.kind = FetchError::Kind::StorageFailed;
+                    step.error.userMessage =
+                        tr("The analysis was written but could not be saved; check the free disk space.");
+                } else if (!step.ok) {
                     step.error.kind = FetchError::Kind::ServerError;
                     step.error.userMessage = record.error;
                 }
@@ -143,18 +183,21 @@ void AnalysisFeature::listModels(bool openAiCompatible, const QString &geminiKey
     });
 }
 
-void AnalysisFeature::analyse(const QString &correlationId)
+void AnalysisFeature::analyse(const StepStart &how)
 {
-    m_lastCorrelationId = correlationId;
-    const QString coin = m_config.coin;
-    const QString currency = m_config.currency;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QList<PricePoint> prices = m_prices->prices(coin, currency, now - kAnalysisWindowMs, now + 3600000);
-    MarketSnapshot snapshot = m_prices->snapshot(coin, currency).value_or(MarketSnapshot{});
-    snapshot.coinId = coin;
-    snapshot.vsCurrency = currency;
-    const QList<NewsItem> news = m_recentNews ? m_recentNews() : QList<NewsItem>{};
-    m_service->analyse(prices, snapshot, news, correlationId, QStringLiteral("refresh"));
+    m_lastStart = std::make_unique<StepStart>(how);
+    const PriceData &data = m_prices->data();
+    AnalysisInput input;
+    input.prices = data.prices;
+    input.snapshot = data.snapshot.value_or(MarketSnapshot{});
+    input.snapshot.coinId = data.coinId;
+    input.snapshot.vsCurrency = data.currency;
+    input.news = m_recentNews ? m_recentNews() : QList<NewsItem>{};
+    input.rangeKey = priceRange::key(data.range);
+    input.headlineState = headlineState(how);
+    input.correlationId = how.id;
+    input.reason = QStringLiteral("refresh");
+    m_service->analyse(input);
 }
 
 } // namespace ba

@@ -16,17 +16,22 @@ class AnalysisService;
 class AnalysisStore;
 class AppSettings;
 class HttpClient;
-class PriceStore;
+class PriceService;
 class RefreshCoordinator;
+struct StepStart;
 
 // Owns the analysis pipeline (store, AI provider, service) and plugs it into each refresh as the
-// "analysis" step, which runs once the prices have been refreshed.
+// "analysis" step. The step needs the prices and wants the news: it starts when both have reported,
+// or NewsDeadlineMs after the refresh began with the stored headlines. It analyses exactly what the
+// chart shows: PriceService's selection, its one series and its quote.
 class AnalysisFeature : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int NewsDeadlineMs = 5000;
+
     AnalysisFeature(const AppConfig &config, const AppSettings *settings, QSqlDatabase db, HttpClient *http,
-                    PriceStore *prices, QObject *parent = nullptr);
+                    PriceService *prices, QObject *parent = nullptr);
     ~AnalysisFeature() override;
 
     AnalysisService *service() const { return m_service.get(); }
@@ -39,19 +44,20 @@ public:
                     std::function<void(QStringList, QString)> done);
 
 private:
-    void analyse(const QString &correlationId);
+    void analyse(const StepStart &how);
+    void followSelection();
     std::unique_ptr<AiProvider> makeProvider(const QString &geminiKey, const QString &geminiModel) const;
 
     AppConfig m_config;
     const AppSettings *m_settings;
     HttpClient *m_http;
-    PriceStore *m_prices;
+    PriceService *m_prices;
     std::unique_ptr<AnalysisStore> m_store;
     std::unique_ptr<AiProvider> m_provider;
     std::unique_ptr<AnalysisService> m_service;
     std::function<QList<NewsItem>()> m_recentNews;
     QString m_providerSignature; // what the current provider was built from
-    QString m_lastCorrelationId;
+    std::unique_ptr<StepStart> m_lastStart;
 };
 
 } // namespace ba

@@ -19,14 +19,17 @@
 #include "net/CoinGeckoClient.h"
 #include "net/HttpClient.h"
 #include "news/RssSource.h"
+#include "services/AnalysisService.h"
 #include "services/AppSettings.h"
 #include "services/CoinCatalog.h"
 #include "services/CoinGeckoPlanRules.h"
+#include "services/DemoDataWatch.h"
 #include "services/DiagnosticReport.h"
 #include "services/KeyStore.h"
 #include "services/NewsService.h"
 #include "services/PriceService.h"
 #include "services/RefreshCoordinator.h"
+#include "services/RefreshOutcome.h"
 #include "services/SourceMetrics.h"
 #include "storage/Database.h"
 #include "storage/PriceStore.h"
@@ -37,6 +40,8 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTime>
+#include <QTimer>
+#include <memory>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.app.context")
@@ -46,10 +51,15 @@ namespace ba {
 
 namespace {
 constexpr int RecentHeadlinesForAnalysis = 10;
-}
+// The start-up refresh waits for the keychain (the CoinGecko and Gemini keys may be there) at most this
+// long: a request sent without the key would be sent again, or cancelled, once the key arrives.
+constexpr int KeysWaitMs = 3000;
+} // namespace
 
-AppContext::AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_logHub(logHub), m_settings(std::move(settings)),
+AppContext::AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, Clock clock,
+                       QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_logHub(logHub), m_clock(std::move(clock)),
+      m_settings(std::move(settings)),
       m_appSettings(std::make_unique<AppSettings>(m_settings.get(), m_config.geminiModel)),
       m_database(std::make_unique<Database>())
 {}
@@ -70,9 +80,27 @@ bool AppContext::start()
         m_window->showStatus(tr("Offline: showing cached data only."));
         m_window->setRefreshState(tr("Offline"));
     } else {
-        m_refresh->refresh(RefreshCoordinator::Trigger::StartUp);
+        refreshOnceKeysAreLoaded();
     }
     return true;
+}
+
+void AppContext::refreshOnceKeysAreLoaded()
+{
+    const KeyStore *keys = m_settingsFeature->keys();
+    if (keys->isLoaded()) {
+        m_refresh->refresh(RefreshCoordinator::Trigger::StartUp);
+        return;
+    }
+    // applySettings() hears KeyStore::loaded first (connected earlier), so the keys are in place.
+    const auto started = std::make_shared<bool>(false);
+    const auto startOnce = [this, started] {
+        if (!std::exchange(*started, true)) {
+            m_refresh->refresh(RefreshCoordinator::Trigger::StartUp);
+        }
+    };
+    connect(keys, &KeyStore::loaded, this, startOnce, Qt::SingleShotConnection);
+    QTimer::singleShot(KeysWaitMs, this, startOnce);
 }
 
 void AppContext::buildServices()
@@ -86,14 +114,19 @@ void AppContext::buildServices()
         coinGeckoClientConfig(m_config.coingeckoUrl, m_appSettings->coinGeckoPlan(), m_config.coingeckoApiKey,
                               m_appSettings->coinGeckoRequestsPerMinute()));
 
-    m_prices = std::make_unique<PriceService>(m_coinGecko.get(), m_priceStore.get());
+    m_prices = std::make_unique<PriceService>(m_coinGecko.get(), m_priceStore.get(), m_clock);
     m_prices->setOffline(m_config.offline);
     m_prices->select(m_config.coin, m_config.currency, m_appSettings->chartRange());
-    m_refresh = std::make_unique<RefreshCoordinator>(m_prices.get());
+    m_refresh = std::make_unique<RefreshCoordinator>();
+    m_prices->attachTo(m_refresh.get());
 
     m_analysis = std::make_unique<AnalysisFeature>(m_config, m_appSettings.get(), m_database->connection(),
-                                                   m_http.get(), m_priceStore.get());
+                                                   m_http.get(), m_prices.get());
     m_news = std::make_unique<NewsFeature>(m_config, m_database->connection(), m_http.get());
+    if (m_clock) {
+        m_analysis->service()->setClock(m_clock);
+        m_news->service()->setClock(m_clock);
+    }
     m_news->attach(m_refresh.get());
     m_analysis->attach(m_refresh.get(), [this] { return m_news->recent(RecentHeadlinesForAnalysis); });
     buildMetrics();
@@ -117,6 +150,8 @@ void AppContext::buildMetrics()
     }
     m_metrics->addSource(SourceIds::Gemini);
     m_metrics->attach(m_http.get());
+    m_demoWatch = std::make_unique<DemoDataWatch>();
+    m_demoWatch->attach(m_http.get());
     m_metrics->setRateLimiter(SourceIds::CoinGecko, m_coinGecko->rateLimiter());
     connect(m_refresh.get(), &RefreshCoordinator::stepFinished, m_metrics.get(),
             [this](const QString &, const StepReport &report) { m_metrics->recordStep(report); });
@@ -147,11 +182,36 @@ void AppContext::buildWindow()
     auto *coins = new CoinCatalog(m_coinGecko.get(), m_appSettings.get(), m_pricePresenter);
     coins->setOffline(m_config.offline);
     m_pricePresenter->bindCoinCatalog(coins);
-    connect(chart, &PriceChartView::rangeChanged, this,
-            [this](ChartRange range) { m_appSettings->setChartRange(range); });
+    rememberChartChoices(chart);
+    connect(m_demoWatch.get(), &DemoDataWatch::demoDataSeen, m_window.get(),
+            [this] { m_window->setDemoData(true); });
     wireWindow();
     m_settingsFeature->loadKeys();
     addObservability();
+}
+
+// The range, chart type, overlays, coin and currency picked in the window are shown again at the
+// next start (the coin and currency below --coin and --currency).
+void AppContext::rememberChartChoices(PriceChartView *chart)
+{
+    chart->setMode(m_appSettings->chartMode());
+    if (const auto overlays = m_appSettings->chartOverlays()) {
+        for (ChartOverlay overlay :
+             {ChartOverlay::Volume, ChartOverlay::Sma20, ChartOverlay::Ema50, ChartOverlay::Bollinger}) {
+            chart->setOverlayVisible(overlay, overlays->contains(overlay));
+        }
+    }
+    connect(chart, &PriceChartView::rangeChanged, this,
+            [this](ChartRange range) { m_appSettings->setChartRange(range); });
+    connect(chart, &PriceChartView::modeChanged, this,
+            [this](ChartMode mode) { m_appSettings->setChartMode(mode); });
+    connect(chart, &PriceChartView::overlayChanged, this,
+            [this, chart] { m_appSettings->setChartOverlays(chart->visibleOverlays()); });
+    const auto rememberMarket = [this, chart] {
+        m_appSettings->setSelectedMarket(chart->currentCoin(), chart->currentCurrency());
+    };
+    connect(chart, &PriceChartView::coinChanged, this, rememberMarket);
+    connect(chart, &PriceChartView::currencyChanged, this, rememberMarket);
 }
 
 void AppContext::wireWindow()
@@ -211,19 +271,18 @@ void AppContext::openSettings()
 
 void AppContext::onRefreshFinished(const QString &id, const QList<StepReport> &reports, qint64 totalMs)
 {
-    const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    QStringList failed;
-    for (const StepReport &report : reports) {
-        if (!report.ok) {
-            failed << report.step;
-        }
-    }
-    if (failed.isEmpty()) {
-        m_window->setRefreshState(tr("Updated %1 in %2 ms (%3)").arg(time).arg(totalMs).arg(id));
-    } else {
-        m_window->setRefreshState(tr("Refresh %1 at %2: %3 failed; cached data shown")
-                                      .arg(id, time, failed.join(QStringLiteral(", "))));
-    }
+    RefreshOutcome outcome{id, QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), totalMs,
+                           reports, [this](const QString &step) {
+                               if (step == u"prices") {
+                                   return !m_prices->data().prices.isEmpty() ||
+                                          !m_prices->data().candles.isEmpty();
+                               }
+                               if (step == u"news") {
+                                   return !m_news->recent(1).isEmpty();
+                               }
+                               return step == u"analysis" && !m_analysis->service()->history(1).isEmpty();
+                           }};
+    m_window->setRefreshState(outcome.text());
 }
 
 void AppContext::addObservability()

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -16,11 +17,13 @@ class AnalysisFeature;
 class AppSettings;
 class CoinGeckoClient;
 class Database;
+class DemoDataWatch;
 class HealthPanel;
 class HttpClient;
 class LogHub;
 class MainWindow;
 class NewsFeature;
+class PriceChartView;
 class PricePresenter;
 class PriceService;
 class PriceStore;
@@ -35,7 +38,10 @@ class AppContext : public QObject
 {
     Q_OBJECT
 public:
-    AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub,
+    using Clock = std::function<qint64()>; // wall clock, Unix ms; empty = the system clock
+
+    // `clock` drives the price, news and analysis services (scenario tests simulate a session).
+    AppContext(AppConfig config, std::unique_ptr<QSettings> settings, LogHub &logHub, Clock clock = {},
                QObject *parent = nullptr);
     ~AppContext() override;
 
@@ -45,6 +51,8 @@ public:
     bool start();
 
     MainWindow *mainWindow() const { return m_window.get(); }
+    // For observers (scenario tests): the refreshes and their steps as they run.
+    RefreshCoordinator *refreshCoordinator() const { return m_refresh.get(); }
 
 private:
     void buildServices();
@@ -52,6 +60,8 @@ private:
     void buildWindow();
     void wireWindow();
     void addObservability();
+    void rememberChartChoices(PriceChartView *chart);
+    void refreshOnceKeysAreLoaded();
     void startAutoRefresh();
     void applySettings();
     void openSettings();
@@ -59,6 +69,7 @@ private:
 
     AppConfig m_config;
     LogHub &m_logHub;
+    Clock m_clock;
     // Owned parts, in the order they are built. C++ destroys them in reverse: the window before the
     // features, the features before the clients that serve them, the HTTP client (which aborts what
     // still runs) before its network manager, and every store before the database connection.
@@ -72,6 +83,7 @@ private:
     std::unique_ptr<PriceService> m_prices;
     std::unique_ptr<RefreshCoordinator> m_refresh;
     std::unique_ptr<SourceMetrics> m_metrics;
+    std::unique_ptr<DemoDataWatch> m_demoWatch;
     std::unique_ptr<SettingsFeature> m_settingsFeature;
     std::unique_ptr<NewsFeature> m_news;
     std::unique_ptr<AnalysisFeature> m_analysis;

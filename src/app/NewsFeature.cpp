@@ -57,20 +57,22 @@ NewsFeature::~NewsFeature()
 
 void NewsFeature::attach(RefreshCoordinator *coordinator)
 {
-    coordinator->addStep({QStringLiteral("news"),
-                          [this, coordinator](const QString &id, bool) {
+    coordinator->addStep({StepNames::News,
+                          [this, coordinator](const StepStart &how) {
                               if (!m_configError.isEmpty()) {
                                   StepReport report;
-                                  report.step = QStringLiteral("news");
+                                  report.step = StepNames::News;
                                   report.ok = false;
                                   report.error.kind = FetchError::Kind::BadRequest;
                                   report.error.userMessage = m_configError;
                                   coordinator->reportStep(report);
                                   return;
                               }
-                              m_service->refresh(id);
+                              m_service->refresh(how.id);
                           },
-                          /*afterPrices=*/false});
+                          {},
+                          {},
+                          0});
     connect(m_service.get(), &NewsService::finished, coordinator, &RefreshCoordinator::reportStep);
 }
 

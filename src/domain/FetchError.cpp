@@ -31,6 +31,8 @@ QString FetchError::kindName(Kind kind)
         return QStringLiteral("TooLarge");
     case Kind::BadRequest:
         return QStringLiteral("BadRequest");
+    case Kind::StorageFailed:
+        return QStringLiteral("StorageFailed");
     }
     return QStringLiteral("Unknown");
 }

@@ -24,6 +24,7 @@ struct FetchError
         Cancelled,
         TooLarge,
         BadRequest,
+        StorageFailed, // the answer arrived but could not be saved (disk full, read-only database)
     };
 
     Kind kind = Kind::None;

@@ -24,6 +24,15 @@ struct Candle
     double close = 0.0;
 };
 
+// One evenly spaced series of a coin/currency pair: price samples (or candles) stepMs apart,
+// e.g. hourly prices of bitcoin in USD. Series of different steps are stored apart and never mixed.
+struct SeriesKey
+{
+    QString coinId;
+    QString vsCurrency;
+    qint64 stepMs = 0;
+};
+
 struct MarketSnapshot
 {
     QString coinId;
@@ -33,6 +42,14 @@ struct MarketSnapshot
     std::optional<double> marketCap;
     std::optional<double> volume24h;
     qint64 lastUpdatedMs = 0;
+};
+
+// Where an article was seen (bits of NewsItem::seenVia): on the site's own page, read by the
+// hidden browser, and/or in one of its feeds.
+enum NewsVia : int
+{
+    NewsViaPage = 1,
+    NewsViaFeed = 2,
 };
 
 struct NewsItem
@@ -45,6 +62,7 @@ struct NewsItem
     QString imageUrl;
     QString author;
     qint64 fetchedMs = 0;
+    int seenVia = 0; // NewsVia bits; 0 for articles stored before this was recorded
 };
 
 // One entry of the coin picker.

@@ -61,10 +61,55 @@ QString key(PriceRange range)
     return d == 0 ? QStringLiteral("max") : QString::number(d) + u'd';
 }
 
+std::optional<PriceRange> fromKey(const QString &text)
+{
+    for (PriceRange range : {PriceRange::Day, PriceRange::Week, PriceRange::Month, PriceRange::Quarter,
+                             PriceRange::Year, PriceRange::Max}) {
+        if (key(range) == text) {
+            return range;
+        }
+    }
+    return std::nullopt;
+}
+
 int ohlcDays(PriceRange range)
 {
     const int d = days(range);
     return d == 0 ? 365 : d;
+}
+
+qint64 sampleStepMs(PriceRange range)
+{
+    const int d = days(range);
+    if (d == 1) {
+        return 5 * kMinute;
+    }
+    return d >= 2 && d <= 90 ? 60 * kMinute : kDay;
+}
+
+qint64 candleStepMs(PriceRange range)
+{
+    const int d = ohlcDays(range);
+    if (d <= 2) {
+        return 30 * kMinute;
+    }
+    return d <= 30 ? 4 * 60 * kMinute : 4 * kDay;
+}
+
+bool covers(int fetchedDays, int wantedDays)
+{
+    return fetchedDays == 0 || (wantedDays != 0 && fetchedDays >= wantedDays);
+}
+
+QString stepKey(qint64 stepMs)
+{
+    if (stepMs > 0 && stepMs % kDay == 0) {
+        return QString::number(stepMs / kDay) + u'd';
+    }
+    if (stepMs > 0 && stepMs % (60 * kMinute) == 0) {
+        return QString::number(stepMs / (60 * kMinute)) + u'h';
+    }
+    return QString::number(stepMs / kMinute) + u'm';
 }
 
 } // namespace ba::priceRange

@@ -1,11 +1,13 @@
 #include "gui/AnalysisHistoryModel.h"
 
 #include "gui/PlainToolTip.h"
+#include "gui/chart/ChartToolBar.h"
 #include "services/AnalysisService.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QStringList>
 
 namespace ba {
 
@@ -41,8 +43,9 @@ QVariant AnalysisHistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         const QString time =
             QLocale().toString(QDateTime::fromMSecsSinceEpoch(record.createdMs), QLocale::ShortFormat);
-        return QStringLiteral("%1 · %2 · %3")
-            .arg(time, AnalysisService::providerDisplayName(record.provider), summaryLine(record.response));
+        return QStringLiteral("%1 · %2 · %3 · %4")
+            .arg(time, selectionText(record.selection()),
+                 AnalysisService::providerDisplayName(record.provider), summaryLine(record.response));
     }
     case Qt::ToolTipRole:
         return plainToolTip(summaryLine(record.response, 400)); // AI text: never rich text
@@ -50,9 +53,24 @@ QVariant AnalysisHistoryModel::data(const QModelIndex &index, int role) const
         return record.id;
     case ProviderRole:
         return record.provider;
+    case SelectionRole:
+        return selectionText(record.selection());
     default:
         return {};
     }
+}
+
+QString AnalysisHistoryModel::selectionText(const MarketSelection &selection)
+{
+    QString coin = selection.coinId;
+    if (!coin.isEmpty()) {
+        coin[0] = coin.at(0).toUpper();
+    }
+    QStringList parts{coin, selection.vsCurrency.toUpper()};
+    if (const std::optional<PriceRange> range = priceRange::fromKey(selection.rangeKey)) {
+        parts << chart::ChartToolBar::rangeLabel(*range);
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString AnalysisHistoryModel::summaryLine(const QString &markdown, qsizetype maxChars)

@@ -7,7 +7,8 @@
 
 namespace ba {
 
-// Past analyses, newest first, one row each: "time · provider · first line".
+// Past analyses of every selection, newest first, one row each:
+// "time · Ethereum · EUR · 30D · provider · first line".
 class AnalysisHistoryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -16,6 +17,7 @@ public:
     {
         RecordIdRole = Qt::UserRole + 1,
         ProviderRole,
+        SelectionRole, // selectionText()
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -31,6 +33,8 @@ public:
     // The first line of prose in a Markdown answer: headings, quotes (the local label) and rules
     // are skipped, emphasis markers removed, elided to maxChars.
     static QString summaryLine(const QString &markdown, qsizetype maxChars = 120);
+    // "Ethereum · EUR · 30D" (the range is left out for analyses stored before ranges were kept).
+    static QString selectionText(const MarketSelection &selection);
 
 private:
     QList<AnalysisRecord> m_records;

@@ -5,6 +5,7 @@
 #include "gui/MarkdownRenderer.h"
 #include "services/AnalysisComparison.h"
 #include "services/AnalysisService.h"
+#include "services/MarketSummary.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -60,6 +61,12 @@ QWidget *AnalysisView::buildHeader()
     row->setContentsMargins(0, 0, 0, 0);
     m_badge = plainLabel(QStringLiteral("analysisBadge"), header);
     m_badge->setMargin(3);
+    m_selectionLabel = plainLabel(QStringLiteral("analysisSelectionLabel"), header);
+    m_selectionLabel->setToolTip(tr("The coin, currency and chart range this analysis is about"));
+    QFont bold = m_selectionLabel->font();
+    bold.setBold(true);
+    m_selectionLabel->setFont(bold);
+    m_headlinesLabel = plainLabel(QStringLiteral("analysisHeadlinesLabel"), header);
     m_providerLabel = plainLabel(QStringLiteral("analysisProviderLabel"), header);
     m_timeLabel = plainLabel(QStringLiteral("analysisTimeLabel"), header);
     m_latencyLabel = plainLabel(QStringLiteral("analysisLatencyLabel"), header);
@@ -70,8 +77,9 @@ QWidget *AnalysisView::buildHeader()
     m_copy = new QPushButton(tr("Copy"), header);
     m_copy->setObjectName(QStringLiteral("analysisCopyButton"));
     m_copy->setToolTip(tr("Copy the analysis as Markdown"));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_badge, m_providerLabel, m_timeLabel, m_latencyLabel,
-                                                       m_tokensLabel}) {
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_badge, m_selectionLabel, m_providerLabel, m_timeLabel,
+                                          m_latencyLabel, m_tokensLabel, m_headlinesLabel}) {
         row->addWidget(w);
     }
     row->addStretch(1);
@@ -137,18 +145,48 @@ QWidget *AnalysisView::buildContent()
 void AnalysisView::bindTo(AnalysisService *service)
 {
     connect(service, &AnalysisService::analysisStarted, this,
-            [this](const QString &, const QString &providerId) {
-                if (providerId != AnalysisService::LocalProvider) {
+            [this](const QString &, const QString &providerId, const MarketSelection &selection) {
+                if (providerId != AnalysisService::LocalProvider && isForSelection(selection)) {
                     beginStreaming(providerId);
                 }
             });
     connect(service, &AnalysisService::streamingText, this, &AnalysisView::setStreamingText);
     connect(service, &AnalysisService::retryScheduled, this, &AnalysisView::showRetryNotice);
-    connect(service, &AnalysisService::analysisReady, this, &AnalysisView::showAnalysis);
+    connect(service, &AnalysisService::analysisReady, this, [this](const AnalysisRecord &record) {
+        if (isForSelection(record.selection())) {
+            showAnalysis(record);
+        }
+    });
     connect(service, &AnalysisService::historyChanged, this,
             [this, service] { setHistory(service->history(HistoryLimit)); });
+    connect(service, &AnalysisService::selectionChanged, this,
+            [this, service](const MarketSelection &selection) {
+                setSelection(selection, service->latestFor(selection));
+            });
     connect(this, &AnalysisView::regenerateRequested, service, [service] { service->regenerate(); });
+    m_selection = service->selection();
     setHistory(service->history(HistoryLimit));
+}
+
+bool AnalysisView::isForSelection(const MarketSelection &selection) const
+{
+    return m_selection.isEmpty() || selection == m_selection;
+}
+
+void AnalysisView::setSelection(const MarketSelection &selection, const std::optional<AnalysisRecord> &latest)
+{
+    m_selection = selection;
+    m_streaming = false;
+    setStreamingIndicator(false);
+    if (latest) {
+        showAnalysis(*latest);
+        return;
+    }
+    m_current.reset();
+    selectInHistory(0);
+    m_emptyState->setTitle(tr("No analysis of %1 yet.").arg(AnalysisHistoryModel::selectionText(selection)));
+    m_emptyState->setHint(tr("It is written when the next refresh has brought its prices."));
+    m_pages->setCurrentWidget(m_emptyState);
 }
 
 void AnalysisView::showAnalysis(const AnalysisRecord &record)
@@ -170,8 +208,16 @@ void AnalysisView::setHistory(const QList<AnalysisRecord> &newestFirst)
     if (m_current) {
         selectInHistory(m_current->id);
         showSincePrevious(*m_current); // the previous analysis may only now be known
-    } else if (!newestFirst.isEmpty() && !m_streaming) {
-        showAnalysis(newestFirst.constFirst());
+        return;
+    }
+    if (m_streaming) {
+        return;
+    }
+    for (const AnalysisRecord &record : newestFirst) {
+        if (isForSelection(record.selection())) {
+            showAnalysis(record);
+            return;
+        }
     }
 }
 
@@ -184,6 +230,8 @@ void AnalysisView::beginStreaming(const QString &providerId)
     m_banner->hide();
     m_sinceLabel->hide();
     showBadge(true);
+    m_selectionLabel->setText(AnalysisHistoryModel::selectionText(m_selection));
+    m_headlinesLabel->hide();
     m_providerLabel->setText(AnalysisService::providerDisplayName(providerId));
     m_timeLabel->clear();
     m_latencyLabel->hide();
@@ -223,6 +271,8 @@ void AnalysisView::showDetails(const AnalysisRecord &record)
 {
     const bool ai = !isLocal(record);
     showBadge(ai);
+    m_selectionLabel->setText(AnalysisHistoryModel::selectionText(record.selection()));
+    showHeadlineState(record);
     m_providerLabel->setText(ai && !record.model.isEmpty()
                                  ? AnalysisService::providerDisplayName(record.provider) +
                                        QStringLiteral(" · ") + record.model
@@ -239,6 +289,25 @@ void AnalysisView::showDetails(const AnalysisRecord &record)
     m_tokensLabel->setText(
         tr("%1 tokens in, %2 out").arg(tokens(record.promptTokens), tokens(record.outputTokens)));
     m_tokensLabel->setVisible(ai && (record.promptTokens || record.outputTokens));
+}
+
+// Whether the analysis waited for this refresh's news, and how many headlines it read.
+void AnalysisView::showHeadlineState(const AnalysisRecord &record)
+{
+    const std::optional<MarketSummary> summary = MarketSummary::fromJson(record.summaryJson.toUtf8());
+    const int count = summary ? int(summary->headlines.size()) : 0;
+    QString text;
+    if (record.headlineState == AnalysisRecord::HeadlinesFresh) {
+        text = tr("with %n headline(s) from this refresh", nullptr, count);
+    } else if (record.headlineState == AnalysisRecord::HeadlinesStored) {
+        text = tr("with %n stored headline(s)", nullptr, count);
+    } else if (record.headlineState == AnalysisRecord::HeadlinesLate) {
+        text = tr("news was still loading: with %n stored headline(s)", nullptr, count);
+    } else if (record.headlineState == AnalysisRecord::HeadlinesFailed) {
+        text = tr("news refresh failed: with %n stored headline(s)", nullptr, count);
+    }
+    m_headlinesLabel->setText(text);
+    m_headlinesLabel->setVisible(!text.isEmpty());
 }
 
 void AnalysisView::showBadge(bool ai)

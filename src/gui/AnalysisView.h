@@ -19,10 +19,12 @@ class AnalysisService;
 class EmptyStateWidget;
 class MarkdownRenderer;
 
-// The analysis tab: the current analysis rendered safely from Markdown, with who wrote it (an "AI"
-// or "Computed locally" badge, provider, model, time, latency, tokens), a banner when the AI failed,
-// the "Since the previous analysis" line, live text while an AI answer streams in, and the history
-// of past analyses to pick from. Regenerate and Copy (the Markdown) act on the current analysis.
+// The analysis tab: the current analysis rendered safely from Markdown, with what it is about
+// (coin, currency, range), where its headlines came from, who wrote it (an "AI" or "Computed
+// locally" badge, provider, model, time, latency, tokens), a banner when the AI failed, the "Since
+// the previous analysis" line, live text while an AI answer streams in, and the history of past
+// analyses to pick from. It follows the selection: only analyses of the coin, currency and range
+// the chart shows appear by themselves. Regenerate and Copy (the Markdown) act on the current one.
 class AnalysisView : public QWidget
 {
     Q_OBJECT
@@ -39,8 +41,12 @@ public:
 
     // Shows a finished analysis (ends streaming) and selects it in the history when it is there.
     void showAnalysis(const ba::AnalysisRecord &record);
-    // Newest first. With nothing shown yet, the newest is shown.
+    // Newest first. With nothing shown yet, the newest of the selection is shown.
     void setHistory(const QList<ba::AnalysisRecord> &newestFirst);
+    // What the chart shows now: its newest stored analysis (or a placeholder saying there is none
+    // yet) replaces what was shown; analyses and streams of other selections are no longer shown.
+    void setSelection(const ba::MarketSelection &selection, const std::optional<ba::AnalysisRecord> &latest);
+    ba::MarketSelection selection() const { return m_selection; }
 
     // An AI answer starts: busy indicator on, text cleared; then setStreamingText() with the text so far.
     void beginStreaming(const QString &providerId);
@@ -62,6 +68,8 @@ private:
     QWidget *buildStreamingRow();
     QWidget *buildContent();
     void showDetails(const AnalysisRecord &record);
+    void showHeadlineState(const AnalysisRecord &record);
+    bool isForSelection(const MarketSelection &selection) const;
     void showBadge(bool ai);
     void showBanner(const AnalysisRecord &record);
     void showSincePrevious(const AnalysisRecord &record);
@@ -74,6 +82,8 @@ private:
     EmptyStateWidget *m_emptyState = nullptr;
     MarkdownRenderer *m_renderer = nullptr;
     QLabel *m_badge = nullptr;
+    QLabel *m_selectionLabel = nullptr;
+    QLabel *m_headlinesLabel = nullptr;
     QLabel *m_providerLabel = nullptr;
     QLabel *m_timeLabel = nullptr;
     QLabel *m_latencyLabel = nullptr;
@@ -89,6 +99,7 @@ private:
     AnalysisHistoryModel *m_history = nullptr;
 
     std::optional<AnalysisRecord> m_current;
+    MarketSelection m_selection;
     QString m_streamingProvider;
     bool m_streaming = false;
     bool m_selecting = false; // selection changed by the view itself, not by the user

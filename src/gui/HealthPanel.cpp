@@ -175,13 +175,33 @@ QString HealthPanel::detailText() const
         return tr("Select a source to read its last error in full.");
     }
     const SourceHealth &health = m_model->rows().at(current.row());
-    if (!health.hasError()) {
-        return tr("%1: no error this session.").arg(health.displayName);
+    QString text =
+        !health.hasError()
+            ? tr("%1: no error this session.").arg(health.displayName)
+            : tr("%1, last error (%2, %3): %4")
+                  .arg(health.displayName, FetchError::kindName(health.lastError.kind),
+                       QLocale().toString(health.lastErrorTime.toLocalTime(), QLocale::ShortFormat),
+                       describeLastError(health));
+    for (const EndpointHealth &endpoint : health.endpoints) {
+        text += QLatin1Char('\n') + endpointText(endpoint, health.at);
     }
-    return tr("%1, last error (%2, %3): %4")
-        .arg(health.displayName, FetchError::kindName(health.lastError.kind),
-             QLocale().toString(health.lastErrorTime.toLocalTime(), QLocale::ShortFormat),
-             describeLastError(health));
+    return text;
+}
+
+QString HealthPanel::endpointText(const EndpointHealth &endpoint, const QDateTime &now)
+{
+    const QString path = QUrl(endpoint.target).path();
+    if (!endpoint.lastError.isError()) {
+        return tr("  %1: OK, %2").arg(path, formatAgo(endpoint.lastSuccess, now));
+    }
+    const QString error = endpoint.lastError.userMessage.isEmpty()
+                              ? FetchError::kindName(endpoint.lastError.kind)
+                              : endpoint.lastError.userMessage;
+    return endpoint.lastFailed()
+               ? tr("  %1: failing since %2: %3").arg(path, formatAgo(endpoint.lastErrorTime, now), error)
+               : tr("  %1: OK %2; last error %3: %4")
+                     .arg(path, formatAgo(endpoint.lastSuccess, now), formatAgo(endpoint.lastErrorTime, now),
+                          error);
 }
 
 void HealthPanel::updateDetail()

@@ -12,6 +12,7 @@ namespace ba {
 
 class HealthTableModel;
 class SourceMetrics;
+struct EndpointHealth;
 enum class HealthState;
 
 // Draws the state cell as a coloured pill with its name (plain text).
@@ -42,7 +43,10 @@ public:
     HealthTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QString summaryText() const; // "All 3 source(s) OK." / "CoinGecko is failing. …"
-    QString detailText() const;  // the current row's last error in full, with its address and detail
+    // The current row's last error in full, with its address and detail, then one line per
+    // endpoint with its own last error.
+    QString detailText() const;
+    static QString endpointText(const EndpointHealth &endpoint, const QDateTime &now);
 
 protected:
     void showEvent(QShowEvent *event) override;

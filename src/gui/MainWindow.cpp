@@ -34,6 +34,12 @@ MainWindow::MainWindow(const Parts &parts, AppSettings *settings, QWidget *paren
     m_refreshStateLabel->setTextFormat(Qt::PlainText);
     m_refreshStateLabel->setText(tr("Not refreshed yet"));
     statusBar()->addPermanentWidget(m_refreshStateLabel);
+    m_demoLabel = new QLabel(tr("Demo data: not a real market"), this);
+    m_demoLabel->setObjectName(QStringLiteral("demoDataLabel"));
+    m_demoLabel->setStyleSheet(QStringLiteral("QLabel { background: #ffe08a; color: #4a3500; padding: 0 6px; "
+                                              "border-radius: 3px; font-weight: bold; }"));
+    m_demoLabel->hide();
+    statusBar()->addPermanentWidget(m_demoLabel);
 
     placeParts(parts);
     connectActions();
@@ -41,6 +47,12 @@ MainWindow::MainWindow(const Parts &parts, AppSettings *settings, QWidget *paren
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setDemoData(bool demo)
+{
+    setWindowTitle(demo ? tr("Bitcoin Analyzer — demo data") : tr("Bitcoin Analyzer"));
+    m_demoLabel->setVisible(demo);
+}
 
 void MainWindow::placeParts(const Parts &parts)
 {

@@ -45,6 +45,8 @@ public Q_SLOTS:
     void showStatus(const QString &text, int timeoutMs = 0);
     void setExportEnabled(bool enabled);
     void setRefreshState(const QString &text); // permanent status-bar label, e.g. "Updated 10:24"
+    // The data comes from the demo fakes: the title says so, and a status-bar label stays visible.
+    void setDemoData(bool demo);
 
 Q_SIGNALS:
     void refreshRequested();
@@ -66,6 +68,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppSettings *m_settings;
     QLabel *m_refreshStateLabel = nullptr;
+    QLabel *m_demoLabel = nullptr;
 };
 
 } // namespace ba

@@ -117,6 +117,16 @@ QString NewsTableModel::ageText(qint64 timestampMs, qint64 nowMs)
                               QLocale::ShortFormat);
 }
 
+QString NewsTableModel::viaText(int seenVia)
+{
+    const bool page = seenVia & NewsViaPage;
+    const bool feed = seenVia & NewsViaFeed;
+    if (page && feed) {
+        return tr("Page, feed");
+    }
+    return page ? tr("Page") : feed ? tr("Feed") : QString();
+}
+
 qint64 NewsTableModel::timestampOf(const StoredNewsItem &item)
 {
     return item.item.publishedMs.value_or(item.firstSeenMs);
@@ -168,12 +178,16 @@ QVariant NewsTableModel::data(const QModelIndex &index, int role) const
         return item.publishedMs.has_value();
     case ReadRole:
         return stored->read;
+    case ViaRole:
+        return item.seenVia;
     case SortRole:
         switch (index.column()) {
         case AgeColumn:
             return timestampOf(*stored);
         case SourceColumn:
             return item.source.toCaseFolded();
+        case ViaColumn:
+            return item.seenVia;
         default:
             return item.title.toCaseFolded();
         }
@@ -189,6 +203,8 @@ QVariant NewsTableModel::displayData(const StoredNewsItem &stored, int column) c
         return ageText(timestampOf(stored), m_clock());
     case SourceColumn:
         return stored.item.source;
+    case ViaColumn:
+        return viaText(stored.item.seenVia);
     case TitleColumn:
         return stored.item.title; // raw: the delegate draws it as plain text
     default:
@@ -207,11 +223,26 @@ QVariant NewsTableModel::toolTipData(const StoredNewsItem &stored, int column) c
         return plainToolTip(stored.item.author.isEmpty()
                                 ? stored.item.source
                                 : tr("%1, by %2").arg(stored.item.source, stored.item.author));
+    case ViaColumn:
+        return viaToolTip(stored.item.seenVia);
     case TitleColumn:
         return plainToolTip(stored.item.title);
     default:
         return {};
     }
+}
+
+QString NewsTableModel::viaToolTip(int seenVia)
+{
+    const bool page = seenVia & NewsViaPage;
+    const bool feed = seenVia & NewsViaFeed;
+    if (page && feed) {
+        return tr("Seen on the site's page and in its feed");
+    }
+    if (page) {
+        return tr("Read from the site's page (hidden browser)");
+    }
+    return feed ? tr("From the site's RSS feed") : tr("Stored before the origin was recorded");
 }
 
 QVariant NewsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -224,6 +255,8 @@ QVariant NewsTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Age");
     case SourceColumn:
         return tr("Source");
+    case ViaColumn:
+        return tr("Via");
     case TitleColumn:
         return tr("Title");
     default:

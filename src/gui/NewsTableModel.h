@@ -8,10 +8,10 @@
 
 namespace ba {
 
-// The stored news as a table: Age ("2 h ago"; the exact local time in the tooltip), Source,
-// Title. Every text from the web is returned raw for DisplayRole and must be drawn as plain text
-// (QStyledItemDelegate does); tooltips, which Qt may render as rich text, are HTML-escaped.
-// Unread rows are bold.
+// The stored news as a table: Age ("2 h ago"; the exact local time in the tooltip), Source, Via
+// (where the headline was seen: the site's page, its feed or both), Title. Every text from the web is
+// returned raw for DisplayRole and must be drawn as plain text (QStyledItemDelegate does); tooltips, which Qt
+// may render as rich text, are HTML-escaped. Unread rows are bold.
 class NewsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -20,6 +20,7 @@ public:
     {
         AgeColumn,
         SourceColumn,
+        ViaColumn,
         TitleColumn,
         ColumnCount
     };
@@ -33,7 +34,8 @@ public:
         TimestampRole, // qint64 ms: published, else first seen
         HasPublishedRole,
         ReadRole, // bool
-        SortRole, // per column: timestamp, source, title (case-folded)
+        SortRole, // per column: timestamp, source, via, title (case-folded)
+        ViaRole,  // int, NewsVia bits
     };
     using Clock = std::function<qint64()>; // Unix ms, for the age column
 
@@ -56,6 +58,8 @@ public:
     // "just now", "5 min ago", "2 h ago", "3 d ago", then the date.
     static QString ageText(qint64 timestampMs, qint64 nowMs);
     static qint64 timestampOf(const StoredNewsItem &item);
+    // "Page", "Feed", "Page, feed"; empty when not recorded (stored by an older version).
+    static QString viaText(int seenVia);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -65,6 +69,7 @@ public:
 private:
     QVariant displayData(const StoredNewsItem &stored, int column) const;
     QVariant toolTipData(const StoredNewsItem &stored, int column) const;
+    static QString viaToolTip(int seenVia);
 
     QList<StoredNewsItem> m_items;
     Clock m_clock;

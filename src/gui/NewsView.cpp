@@ -1,6 +1,7 @@
 #include "gui/NewsView.h"
 
 #include "gui/EmptyStateWidget.h"
+#include "gui/NewsActivityBar.h"
 #include "gui/NewsDetailPane.h"
 #include "gui/NewsFilterProxy.h"
 #include "gui/NewsTableModel.h"
@@ -52,10 +53,14 @@ NewsView::NewsView(QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     m_emptyState = EmptyStateWidget::forNews(this);
+    m_emptyTitle = m_emptyState->title();
+    m_emptyHint = m_emptyState->hint();
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(6, 6, 6, 6);
     contentLayout->addWidget(buildToolbar());
+    m_activityBar = new NewsActivityBar(content);
+    contentLayout->addWidget(m_activityBar);
     auto *splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(buildTable());
     m_detail = new NewsDetailPane(content);
@@ -156,6 +161,7 @@ QWidget *NewsView::buildTable()
     header->resizeSection(NewsTableModel::AgeColumn, fontMetrics().horizontalAdvance(tr("59 min ago")) + 28);
     header->resizeSection(NewsTableModel::SourceColumn,
                           fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14);
+    header->resizeSection(NewsTableModel::ViaColumn, fontMetrics().horizontalAdvance(tr("Page, feed")) + 20);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::customContextMenuRequested, this, &NewsView::showContextMenu);
@@ -176,7 +182,23 @@ void NewsView::bindTo(NewsService *service)
     }
     connect(service, &NewsService::newsChanged, this, &NewsView::reload);
     connect(service, &NewsService::readStateChanged, m_model, &NewsTableModel::setRead);
+    connect(service, &NewsService::activityChanged, this, &NewsView::showActivity);
     reload();
+    showActivity(service->activity());
+}
+
+void NewsView::showActivity(const NewsActivity &activity)
+{
+    m_activityBar->setActivity(activity);
+    // With nothing stored, the placeholder is the only thing in view: it says what is going on.
+    if (activity.isLoading()) {
+        m_emptyState->setTitle(tr("Loading headlines…"));
+        m_emptyState->setHint(m_activityBar->text());
+    } else {
+        const QString problem = m_activityBar->text();
+        m_emptyState->setTitle(m_emptyTitle);
+        m_emptyState->setHint(problem.isEmpty() ? m_emptyHint : problem);
+    }
 }
 
 void NewsView::reload()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/StoredNewsItem.h"
+#include "services/NewsActivity.h"
 
 #include <QList>
 #include <QPointer>
@@ -20,15 +21,18 @@ class QTableView;
 namespace ba {
 
 class EmptyStateWidget;
+class NewsActivityBar;
 class NewsDetailPane;
 class NewsFilterProxy;
 class NewsService;
 class NewsTableModel;
 
-// The news tab: a sortable table (Age, Source, Title) with a search box (Ctrl+F), a source filter
-// and a detail pane with the selected article's summary. Unread articles are bold; opening one
-// (Enter or double-click) marks it read and hands its link to the system browser, but only an
-// http/https link. Everything that came from the web is shown as plain text, never as HTML.
+// The news tab: a sortable table (Age, Source, Via, Title) with a search box (Ctrl+F), a source
+// filter, a line saying what the news refresh is doing (NewsActivityBar) and a detail pane with the
+// selected article's summary. With nothing stored yet, the placeholder says the headlines are loading. Unread
+// articles are bold; opening one (Enter or double-click) marks it read and hands its link to the system
+// browser, but only an http/https link. Everything that came from the web is shown as plain text, never as
+// HTML.
 class NewsView : public QWidget
 {
     Q_OBJECT
@@ -46,6 +50,9 @@ public:
     void reload(); // from the bound service
     // Shows these items (the selection is kept when its article is still there).
     void setItems(const QList<ba::StoredNewsItem> &items);
+    // What the news refresh is doing (the bound service's activityChanged): the line above the
+    // table, and the placeholder while nothing is stored ("Loading headlines…").
+    void showActivity(const ba::NewsActivity &activity);
 
     // Default: QDesktopServices::openUrl. Tests inject their own.
     void setUrlOpener(UrlOpener opener);
@@ -68,6 +75,8 @@ public:
     QLabel *detailTitle() const;
     QLabel *detailSummary() const;
     QLabel *countLabel() const { return m_countLabel; }
+    NewsActivityBar *activityBar() const { return m_activityBar; }
+    EmptyStateWidget *emptyState() const { return m_emptyState; }
     bool isShowingEmptyState() const;
 
 Q_SIGNALS:
@@ -95,11 +104,14 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;
+    QString m_emptyTitle; // the placeholder's words when nothing is going on
+    QString m_emptyHint;
     QLineEdit *m_search = nullptr;
     QComboBox *m_sourceCombo = nullptr;
     QLabel *m_countLabel = nullptr;
     QPushButton *m_markAllRead = nullptr;
     QTableView *m_table = nullptr;
+    NewsActivityBar *m_activityBar = nullptr;
     NewsDetailPane *m_detail = nullptr;
 };
 

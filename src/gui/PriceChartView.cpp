@@ -54,7 +54,10 @@ void PriceChartView::connectParts()
         updateCanvasSettings();
         Q_EMIT modeChanged(mode);
     });
-    connect(m_toolBar, &chart::ChartToolBar::overlayToggled, this, &PriceChartView::updateCanvasSettings);
+    connect(m_toolBar, &chart::ChartToolBar::overlayToggled, this, [this](Overlay overlay, bool visible) {
+        updateCanvasSettings();
+        Q_EMIT overlayChanged(overlay, visible);
+    });
     connect(m_toolBar, &chart::ChartToolBar::resetActivated, this, [this] {
         resetZoom();
         Q_EMIT resetZoomRequested();
@@ -149,6 +152,17 @@ bool PriceChartView::isOverlayVisible(Overlay overlay) const
     return m_toolBar->overlay(overlay);
 }
 
+QList<PriceChartView::Overlay> PriceChartView::visibleOverlays() const
+{
+    QList<Overlay> visible;
+    for (Overlay overlay : {Overlay::Volume, Overlay::Sma20, Overlay::Ema50, Overlay::Bollinger}) {
+        if (isOverlayVisible(overlay)) {
+            visible.append(overlay);
+        }
+    }
+    return visible;
+}
+
 void PriceChartView::showEmpty(const QString &text)
 {
     m_toolBar->setCandlesAvailable(false);
@@ -159,6 +173,29 @@ void PriceChartView::showError(const QString &message)
 {
     qCDebug(lc) << "error banner:" << message;
     m_canvas->showError(message);
+}
+
+void PriceChartView::showRetryCountdown(const QString &service, int seconds, bool retrying)
+{
+    qCDebug(lc) << "rate-limit countdown:" << service << seconds << "s"
+                << (retrying ? "retrying" : "gave up");
+    m_canvas->showCountdown(
+        [service, retrying](qint64 msLeft) {
+            const int secondsLeft = int((msLeft + 999) / 1000);
+            if (retrying) {
+                return msLeft <= 0
+                           ? tr("%1 asked for a pause (too many requests). Trying again now…").arg(service)
+                           : tr("%1 asked for a pause (too many requests). Trying again in %n s…", nullptr,
+                                secondsLeft)
+                                 .arg(service);
+            }
+            return msLeft <= 0
+                       ? tr("The pause %1 asked for is over. Press F5 to refresh.").arg(service)
+                       : tr("%1 asked for a pause (too many requests). You can refresh again in %n s.",
+                            nullptr, secondsLeft)
+                             .arg(service);
+        },
+        seconds * 1000LL);
 }
 
 void PriceChartView::clearError()

@@ -61,6 +61,10 @@ public:
     // A banner inside the chart area; the chart under it stays. It goes away when the user
     // closes it, on clearError(), or when a new refresh starts (setBusy(true)).
     void showError(const QString &message);
+    // The banner counts down live: "<service> asked for a pause … trying again in 42 s" while the
+    // request waits by itself (retrying), or "… you can refresh again in 42 s" once it gave up.
+    // Several waits at once show the one that ends last.
+    void showRetryCountdown(const QString &service, int seconds, bool retrying = true);
     void clearError();
     void setBusy(bool busy);
     // The clock behind "updated N min ago"; defaults to QDateTime::currentDateTime.
@@ -70,6 +74,7 @@ public:
     Range range() const { return m_range; }
     Mode mode() const { return m_mode; }
     bool isOverlayVisible(Overlay overlay) const;
+    QList<Overlay> visibleOverlays() const;
     QString currentCoin() const;
     QString currentCurrency() const;
     bool hasData() const;
@@ -101,6 +106,7 @@ Q_SIGNALS:
     void coinChanged(const QString &coinId);
     void currencyChanged(const QString &code);
     void modeChanged(ba::ChartMode mode);
+    void overlayChanged(ba::ChartOverlay overlay, bool visible);
     // The user asked for the whole range again (double-click, key 0, "Reset zoom"); the view
     // has already reset itself when this is emitted.
     void resetZoomRequested();

@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.gui.prices")
@@ -46,17 +47,20 @@ PricePresenter::PricePresenter(PriceService *service, RefreshCoordinator *coordi
                                MainWindow *window, QObject *parent)
     : QObject(parent), m_service(service), m_coordinator(coordinator), m_view(view), m_window(window)
 {
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &PricePresenter::tickCountdown);
+    m_selectionSettled.setSingleShot(true);
+    m_selectionSettled.setInterval(SelectionSettleMs);
+    connect(&m_selectionSettled, &QTimer::timeout, this, &PricePresenter::refreshSelection);
 
     connect(service, &PriceService::dataChanged, this, &PricePresenter::onDataChanged);
     connect(service, &PriceService::failed, this, &PricePresenter::onFailed);
     connect(service, &PriceService::retryScheduled, this, &PricePresenter::onRetryScheduled);
-    connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
-    connect(coordinator, &RefreshCoordinator::finished, view, [this] {
-        m_view->setBusy(false);
-        m_countdown.stop();
+    connect(service, &PriceService::finished, view, [this](const StepReport &report) {
+        if (report.ok && !report.skipped) {
+            clearShownError(); // the data is here: an earlier failure or pause is over
+        }
     });
+    connect(coordinator, &RefreshCoordinator::started, view, [this] { m_view->setBusy(true); });
+    connect(coordinator, &RefreshCoordinator::finished, view, [this] { m_view->setBusy(false); });
     connect(view, &PriceChartView::rangeChanged, this, &PricePresenter::onSelectionChanged);
     connect(view, &PriceChartView::coinChanged, this, &PricePresenter::onSelectionChanged);
     connect(view, &PriceChartView::currencyChanged, this, &PricePresenter::onSelectionChanged);
@@ -89,31 +93,49 @@ void PricePresenter::onDataChanged(const PriceData &data)
 
 void PricePresenter::onFailed(const FetchError &error)
 {
-    m_view->showError(error.userMessage);
+    if (error.kind == FetchError::Kind::RateLimited && error.retryAfterSeconds > 0) {
+        // Too long to wait for by itself: count the pause down so the user knows when F5 helps.
+        m_view->showRetryCountdown(QStringLiteral("CoinGecko"), error.retryAfterSeconds, /*retrying=*/false);
+    } else {
+        m_view->showError(error.userMessage);
+    }
+    m_shownError = error.userMessage;
     m_window->showStatus(error.userMessage, 10000);
 }
 
-void PricePresenter::onRetryScheduled(int seconds)
+void PricePresenter::clearShownError()
 {
-    m_secondsLeft = seconds;
-    tickCountdown();
-    m_countdown.start();
+    m_view->clearError();
+    if (!m_shownError.isEmpty() && m_window->statusBar()->currentMessage() == m_shownError) {
+        m_window->statusBar()->clearMessage(); // it would otherwise linger after the data arrived
+    }
+    m_shownError.clear();
 }
 
-void PricePresenter::tickCountdown()
+void PricePresenter::onRetryScheduled(int seconds, FetchError::Kind reason)
 {
-    if (m_secondsLeft <= 0) {
-        m_countdown.stop();
+    if (reason == FetchError::Kind::RateLimited) {
+        // Counted down live in the chart's banner until the data arrives.
+        m_view->showRetryCountdown(QStringLiteral("CoinGecko"), seconds);
         return;
     }
-    m_window->showStatus(tr("CoinGecko asked us to slow down; retrying in %n s…", nullptr, m_secondsLeft),
-                         1500);
-    --m_secondsLeft;
+    m_window->showStatus(tr("CoinGecko did not answer properly; trying again in %n s…", nullptr, seconds),
+                         std::max(1, seconds) * 1000);
 }
 
+// The chart (and the analysis view, which follows the price service) shows the stored data of the
+// new selection at once; what is not fresh is fetched once the clicks have settled, so that passing
+// through 7D on the way from 24H to 90D costs no request at all.
 void PricePresenter::onSelectionChanged()
 {
+    clearShownError(); // it was about the previous coin, currency or range
     m_service->select(m_view->currentCoin(), m_view->currentCurrency(), m_view->range());
+    m_coordinator->abandon(QStringLiteral("the selection changed"));
+    m_selectionSettled.start();
+}
+
+void PricePresenter::refreshSelection()
+{
     m_coordinator->refresh(RefreshCoordinator::Trigger::SelectionChange);
 }
 

@@ -19,6 +19,9 @@ class PricePresenter : public QObject
 {
     Q_OBJECT
 public:
+    // Clicks through ranges, coins or currencies within this time start one refresh, for the last.
+    static constexpr int SelectionSettleMs = 400;
+
     PricePresenter(PriceService *service, RefreshCoordinator *coordinator, PriceChartView *view,
                    MainWindow *window, QObject *parent = nullptr);
 
@@ -30,18 +33,19 @@ public:
 private:
     void onDataChanged(const PriceData &data);
     void onFailed(const FetchError &error);
-    void onRetryScheduled(int seconds);
+    void clearShownError();
+    void onRetryScheduled(int seconds, FetchError::Kind reason);
     void onSelectionChanged();
+    void refreshSelection();
     void askExportPrices();
     void askExportChart();
-    void tickCountdown();
 
     QPointer<PriceService> m_service;
     QPointer<RefreshCoordinator> m_coordinator;
     QPointer<PriceChartView> m_view;
     QPointer<MainWindow> m_window;
-    QTimer m_countdown;
-    int m_secondsLeft = 0;
+    QTimer m_selectionSettled; // debounces range, coin and currency clicks before a refresh
+    QString m_shownError;      // the failure on screen (banner, status bar) until data arrives
 };
 
 } // namespace ba

@@ -4,5 +4,6 @@ target_sources(ba_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/NewsTableModel.h ${CMAKE_CURRENT_LIST_DIR}/NewsTableModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewsFilterProxy.h ${CMAKE_CURRENT_LIST_DIR}/NewsFilterProxy.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewsDetailPane.h ${CMAKE_CURRENT_LIST_DIR}/NewsDetailPane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/NewsActivityBar.h ${CMAKE_CURRENT_LIST_DIR}/NewsActivityBar.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewsView.h ${CMAKE_CURRENT_LIST_DIR}/NewsView.cpp
 )

@@ -37,11 +37,15 @@ public:
     void deliver(const HttpResult &result);
     void fail(const FetchError &error);
     void setDetach(std::function<void()> detach) { m_detach = std::move(detach); }
-    void notifyRetry(int seconds) { Q_EMIT retryScheduled(seconds); }
+    void notifyRetry(int seconds, FetchError::Kind reason = FetchError::Kind::None)
+    {
+        Q_EMIT retryScheduled(seconds, reason);
+    }
 
 Q_SIGNALS:
     void finished();
-    void retryScheduled(int seconds);
+    // Another attempt follows in about `seconds`; reason RateLimited: the service asked for the pause.
+    void retryScheduled(int seconds, ba::FetchError::Kind reason);
 
 protected:
     explicit ApiCall(QObject *parent = nullptr);

@@ -221,10 +221,12 @@ template <typename T> ApiReply<T> *CoinGeckoClient::rejectLater(ApiReply<T> *rep
 {
     FetchError error;
     error.kind = FetchError::Kind::BadRequest;
-    error.userMessage = QCoreApplication::translate(
-                            "CoinGeckoClient",
-                            "The coin or currency \"%1\" is not a valid CoinGecko id; check it in Settings.")
-                            .arg(what);
+    error.userMessage =
+        QCoreApplication::translate(
+            "CoinGeckoClient",
+            "The coin or currency \"%1\" is not a valid CoinGecko id; choose a coin and currency in "
+            "the lists above the chart.")
+            .arg(what);
     error.detail = QStringLiteral("refused to build a request for '%1'").arg(what);
     // Later, so that the caller has connected to finished() first.
     QTimer::singleShot(0, reply, [reply, error] { reply->fail(error); });
@@ -248,7 +250,9 @@ void CoinGeckoClient::issue(const QUrl &url, ApiCall *call)
     request.maxAttempts = m_config.maxAttempts;
     request.maxBytes = m_config.maxBytes;
     request.source = SourceIds::CoinGecko;
+    request.serviceName = QStringLiteral("CoinGecko");
     request.rateLimiter = &m_limiter;
+    request.rateLimitWaitMs = m_config.rateLimitWaitMs;
     request.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     if (!m_config.apiKey.isEmpty() && m_config.plan != CoinGeckoPlan::Keyless) {
         const QByteArray header =
@@ -269,10 +273,10 @@ void CoinGeckoClient::issue(const QUrl &url, ApiCall *call)
     m_inFlight.insert(key, InFlight{reply, {call}});
     connect(reply, &HttpReply::finished, this,
             [this, key, reply](const HttpResult &result) { onReplyFinished(key, reply, result); });
-    connect(reply, &HttpReply::retryScheduled, this, [this, key](int seconds) {
+    connect(reply, &HttpReply::retryScheduled, this, [this, key](int seconds, FetchError::Kind reason) {
         for (const QPointer<ApiCall> &waiter : m_inFlight.value(key).waiters) {
             if (waiter) {
-                waiter->notifyRetry(seconds);
+                waiter->notifyRetry(seconds, reason);
             }
         }
     });

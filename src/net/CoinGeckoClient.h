@@ -20,7 +20,8 @@ class HttpReply;
 // Every call returns an ApiReply that finishes exactly once (see ApiReply.h).
 //
 // - The key travels in the plan's header (x-cg-demo-api-key / x-cg-pro-api-key), never in the URL.
-// - Requests wait for the plan's RateLimiter budget instead of failing.
+// - Requests wait for the plan's RateLimiter budget instead of failing; a 429 with Retry-After
+//   pauses every request to CoinGecko (this client's callers share one limiter) and is waited out.
 // - Identical GET URLs in flight (or waiting for the limiter) share one network request.
 // - Free plans (Keyless, Demo) may not ask for more than 365 days (error 10012), so "all history"
 //   and longer ranges are asked as days=365 on those plans; Pro asks days=max.
@@ -30,6 +31,7 @@ class CoinGeckoClient : public QObject
 public:
     static constexpr int kAllDays = 0; // marketChart(..., kAllDays): the whole history the plan allows
     static constexpr int kFreePlanMaxDays = 365;
+    static constexpr int DefaultRateLimitWaitMs = 2 * 60 * 1000;
 
     struct Config
     {
@@ -40,6 +42,9 @@ public:
         int maxAttempts = 3;
         qint64 maxBytes = 20LL * 1024 * 1024;      // the longest "max" chart is a few MB
         std::optional<RateLimiter::Budget> budget; // unset: defaultBudget(plan)
+        // A 429 is waited out (each Retry-After up to 60 s) until this much waiting: the data the
+        // user asked for still arrives, later. 0: give up at the first long pause.
+        int rateLimitWaitMs = DefaultRateLimitWaitMs;
     };
 
     CoinGeckoClient(HttpClient *http, const Config &config, QObject *parent = nullptr);

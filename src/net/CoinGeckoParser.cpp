@@ -145,8 +145,8 @@ FetchError CoinGeckoParser::parseSimplePrice(const QByteArray &body, const QStri
     if (!coinValue.isObject()) {
         return makeFetchError(
             Kind::NotFound,
-            QCoreApplication::translate(
-                "CoinGeckoClient", "CoinGecko does not know the coin \"%1\"; check the coin id in Settings.")
+            QCoreApplication::translate("CoinGeckoClient", "CoinGecko has no prices for the coin \"%1\"; "
+                                                           "choose another coin in the list above the chart.")
                 .arg(coinId),
             QStringLiteral("simple/price: no entry for '%1' in %2 bytes").arg(coinId).arg(body.size()));
     }
@@ -155,9 +155,8 @@ FetchError CoinGeckoParser::parseSimplePrice(const QByteArray &body, const QStri
     if (!price) {
         return makeFetchError(
             Kind::BadRequest,
-            QCoreApplication::translate(
-                "CoinGeckoClient",
-                "CoinGecko has no %1 price for this coin; choose another currency in Settings.")
+            QCoreApplication::translate("CoinGeckoClient", "CoinGecko has no %1 price for this coin; choose "
+                                                           "another currency in the list above the chart.")
                 .arg(currency.toUpper()),
             QStringLiteral("simple/price: no usable '%1' value for '%2'").arg(currency, coinId));
     }
@@ -331,22 +330,24 @@ FetchError CoinGeckoParser::errorFromResult(const HttpResult &result)
         return refine(
             Kind::RateLimited,
             QCoreApplication::translate(
-                "CoinGeckoClient", "CoinGecko is receiving too many requests; wait a minute and try again."));
+                "CoinGeckoClient",
+                "CoinGecko is limiting requests from this application; wait a minute and try again."));
     default:
         break;
     }
     if (lower.contains(QLatin1String("vs_currency"))) {
         return refine(Kind::BadRequest,
-                      QCoreApplication::translate(
-                          "CoinGeckoClient",
-                          "CoinGecko does not support this currency; choose another currency in Settings."));
+                      QCoreApplication::translate("CoinGeckoClient",
+                                                  "CoinGecko does not support this currency; choose "
+                                                  "another currency in the list above the chart."));
     }
     if (lower.contains(QLatin1String("coin not found")) ||
         lower.contains(QLatin1String("could not find coin"))) {
         return refine(
             Kind::NotFound,
-            QCoreApplication::translate("CoinGeckoClient",
-                                        "CoinGecko does not know this coin; check the coin id in Settings."));
+            QCoreApplication::translate(
+                "CoinGeckoClient",
+                "CoinGecko does not know this coin; choose another coin in the list above the chart."));
     }
     return e;
 }

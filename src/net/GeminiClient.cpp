@@ -177,7 +177,7 @@ FetchError GeminiClient::configError() const
         return makeFetchError(
             Kind::BadRequest,
             QCoreApplication::translate("GeminiClient",
-                                        "The Gemini address \"%1\" is not a valid URL; check it in Settings.")
+                                        "The Gemini address \"%1\" is not a valid URL; check --gemini-url.")
                 .arg(m_config.baseUrl.toDisplayString()),
             QStringLiteral("invalid Gemini base URL"));
     }

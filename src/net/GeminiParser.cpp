@@ -256,7 +256,8 @@ FetchError GeminiParser::errorFromApiError(const GeminiApiError &error, int http
         return makeFetchError(
             Kind::NotFound,
             QCoreApplication::translate(
-                "GeminiClient", "Gemini has no such address (HTTP 404); check the Gemini URL in Settings."),
+                "GeminiClient",
+                "Gemini has no such address (HTTP 404); check the Gemini URL given with --gemini-url."),
             detail, status);
     }
     if (status == 404) {

@@ -298,30 +298,69 @@ void HttpReply::onNetworkFinished()
 // Returns true when another attempt was scheduled (and logged).
 bool HttpReply::scheduleRetry(const FetchError &error, bool retryable)
 {
-    if (m_attempts >= m_request.maxAttempts || m_streamed) {
+    if (error.kind == FetchError::Kind::RateLimited && m_limiter && error.retryAfterSeconds > 0) {
+        // Whether or not this request tries again, nobody may ask the service inside its pause.
+        m_limiter->holdFor(error.retryAfterSeconds * 1000LL);
+    }
+    if (m_streamed) {
         return false;
     }
-    int delayMs = -1;
-    if (error.kind == FetchError::Kind::RateLimited) {
-        // Wait once if the server asked for a short pause; otherwise report it and let the user decide.
-        if (m_waitedForRetryAfter || error.retryAfterSeconds < 0 ||
-            error.retryAfterSeconds > m_policy.maxRetryAfterSeconds) {
-            return false;
-        }
-        m_waitedForRetryAfter = true;
-        delayMs = error.retryAfterSeconds * 1000;
-    } else if (retryable) {
-        delayMs = m_policy.backoffDelayMs(m_attempts);
-    } else {
+    const int delayMs = retryDelayMs(error, retryable);
+    if (delayMs < 0) {
         return false;
     }
     const int seconds = int(std::ceil(delayMs / 1000.0));
-    logAttempt(
-        error.httpStatus, error,
-        QStringLiteral("retry %1/%2 in %3 ms").arg(m_attempts + 1).arg(m_request.maxAttempts).arg(delayMs));
+    const int counted = m_attempts - m_rateLimitWaits;
+    logAttempt(error.httpStatus, error,
+               error.kind == FetchError::Kind::RateLimited && m_request.rateLimitWaitMs > 0
+                   ? QStringLiteral("Retry-After: waiting %1 ms, %2 of %3 ms spent")
+                         .arg(delayMs)
+                         .arg(m_rateLimitWaitedMs)
+                         .arg(m_request.rateLimitWaitMs)
+                   : QStringLiteral("retry %1/%2 in %3 ms")
+                         .arg(counted + 1)
+                         .arg(m_request.maxAttempts)
+                         .arg(delayMs));
     m_retryTimer.start(delayMs);
-    Q_EMIT retryScheduled(seconds);
+    Q_EMIT retryScheduled(seconds, error.kind);
     return true;
+}
+
+// -1: no retry.
+int HttpReply::retryDelayMs(const FetchError &error, bool retryable)
+{
+    if (error.kind == FetchError::Kind::RateLimited) {
+        return rateLimitDelayMs(error);
+    }
+    const int counted = m_attempts - m_rateLimitWaits;
+    if (!retryable || counted >= m_request.maxAttempts) {
+        return -1;
+    }
+    return m_policy.backoffDelayMs(counted);
+}
+
+int HttpReply::rateLimitDelayMs(const FetchError &error)
+{
+    const int seconds = error.retryAfterSeconds;
+    if (m_request.rateLimitWaitMs <= 0) {
+        // Wait once if the server asked for a short pause; otherwise report it and let the user decide.
+        if (m_attempts >= m_request.maxAttempts || m_waitedForRetryAfter || seconds < 0 ||
+            seconds > m_policy.maxRetryAfterSeconds) {
+            return -1;
+        }
+        m_waitedForRetryAfter = true;
+        return seconds * 1000;
+    }
+    // Patient: each pause the server asks for, within the budget. "Retry-After: 0" still waits a
+    // second, so that a server repeating it cannot make us spin.
+    const int delayMs = std::max(1, seconds) * 1000;
+    if (seconds < 0 || seconds > RetryPolicy::MaxPatientRetryAfterSeconds ||
+        m_rateLimitWaitedMs + delayMs > m_request.rateLimitWaitMs) {
+        return -1;
+    }
+    m_rateLimitWaitedMs += delayMs;
+    ++m_rateLimitWaits;
+    return delayMs;
 }
 
 void HttpReply::onAttemptTimeout(const QString &what)
@@ -414,6 +453,9 @@ QString HttpReply::logTarget() const
 
 QString HttpReply::service() const
 {
+    if (!m_request.serviceName.isEmpty()) {
+        return m_request.serviceName;
+    }
     const QString host = m_request.url.host();
     return host.isEmpty() ? m_request.url.toDisplayString() : host;
 }

@@ -37,7 +37,9 @@ public:
 Q_SIGNALS:
     void finished(const ba::HttpResult &result);
     void chunkReceived(const QByteArray &chunk); // each piece as it arrives (event streams)
-    void retryScheduled(int seconds);            // a retry starts in about this many seconds
+    // A retry starts in about this many seconds; reason is why (RateLimited: the server asked for
+    // the pause with Retry-After).
+    void retryScheduled(int seconds, ba::FetchError::Kind reason);
 
 private:
     friend class HttpClient;
@@ -55,6 +57,8 @@ private:
     void onAttemptTimeout(const QString &what);
     void failNow(FetchError::Kind kind, const QString &detail, const QString &userMessage = {});
     bool scheduleRetry(const FetchError &error, bool retryable);
+    int retryDelayMs(const FetchError &error, bool retryable);
+    int rateLimitDelayMs(const FetchError &error);
     void stopNetwork();
     void finish(const FetchError &error);
     void logAttempt(int status, const FetchError &error, const QString &note) const;
@@ -77,6 +81,8 @@ private:
     HttpResult m_result;
     qint64 m_attemptBytes = 0;
     int m_attempts = 0;
+    int m_rateLimitWaits = 0;       // attempts that followed a Retry-After wait (not counted)
+    qint64 m_rateLimitWaitedMs = 0; // against HttpRequest::rateLimitWaitMs
     bool m_waitedForRetryAfter = false;
     bool m_streamed = false; // chunks went out: a retry would repeat them
     bool m_finished = false;

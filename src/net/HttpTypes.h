@@ -38,7 +38,7 @@ struct HttpRequest
     HttpExpect expect = HttpExpect::Json;
     int timeoutMs = 15000;        // per attempt, from the moment it is handed to the network; 0 = none
     int connectTimeoutMs = 10000; // until the request has been written to the socket; 0 = none
-    int maxAttempts = 3;          // network errors, 5xx and one Retry-After wait count as attempts
+    int maxAttempts = 3;          // network errors and 5xx count as attempts (see rateLimitWaitMs)
     int idleTimeoutMs = 0;        // once body data has begun: the longest silence (streams); 0 = none
     qint64 maxBytes = 20LL * 1024 * 1024; // enforced while reading: the transfer stops at the cap
     // Redirects are followed only to the same origin (scheme, host, port) unless this is set. A
@@ -47,7 +47,14 @@ struct HttpRequest
     bool crossOriginRedirects = false;
     QString correlationId;              // empty: the id current when send() is called
     QString source;                     // "coingecko", "gemini": metrics and log wording
+    QString serviceName;                // "CoinGecko": named in user messages; empty: the host
     RateLimiter *rateLimiter = nullptr; // when set, every attempt first takes a slot from it
+    // A 429 with Retry-After. 0: waited out once, as an attempt, when it asks for at most
+    // RetryPolicy::maxRetryAfterSeconds. > 0: every Retry-After of at most
+    // RetryPolicy::MaxPatientRetryAfterSeconds is waited out, not counted as an attempt, until the
+    // waits add up to this many ms. Either way the rate limiter (if any) holds every request to the
+    // service until the Retry-After has passed.
+    int rateLimitWaitMs = 0;
 };
 
 struct HttpResult

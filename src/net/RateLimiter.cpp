@@ -39,7 +39,7 @@ RateLimiter::Ticket RateLimiter::acquire(QObject *context, std::function<void()>
     const Ticket ticket = m_nextTicket++;
     const qint64 now = m_clock();
     prune(now);
-    if (m_queue.isEmpty() && slotFree()) {
+    if (m_queue.isEmpty() && slotFree(now)) {
         recordStart(now);
         ready();
         return ticket;
@@ -70,12 +70,29 @@ qint64 RateLimiter::msUntilNextSlot()
 {
     const qint64 now = m_clock();
     prune(now);
-    if (slotFree()) {
-        return 0;
+    const qint64 held = std::max<qint64>(0, m_heldUntil - now);
+    if (m_budget.requests <= 0 || m_starts.size() < m_budget.requests) {
+        return held;
     }
     // The slot frees when the start that keeps the window full ages out.
     const qsizetype blocking = m_starts.size() - m_budget.requests;
-    return std::max<qint64>(1, m_starts.value(blocking) + m_budget.windowMs - now);
+    return std::max({qint64(1), held, m_starts.value(blocking) + m_budget.windowMs - now});
+}
+
+void RateLimiter::holdFor(qint64 ms)
+{
+    const qint64 until = m_clock() + std::max<qint64>(0, ms);
+    if (until <= m_heldUntil) {
+        return;
+    }
+    m_heldUntil = until;
+    qCInfo(lc).noquote() << "service asked for a pause: no request for" << ms << "ms";
+    scheduleWake();
+}
+
+qint64 RateLimiter::holdRemainingMs() const
+{
+    return std::max<qint64>(0, m_heldUntil - m_clock());
 }
 
 int RateLimiter::slotsLeft()
@@ -92,7 +109,7 @@ void RateLimiter::pump()
     while (!m_queue.isEmpty()) {
         const qint64 now = m_clock();
         prune(now);
-        if (!slotFree()) {
+        if (!slotFree(now)) {
             break;
         }
         Waiter waiter = m_queue.takeFirst();
@@ -119,9 +136,9 @@ void RateLimiter::recordStart(qint64 now)
     }
 }
 
-bool RateLimiter::slotFree() const
+bool RateLimiter::slotFree(qint64 now) const
 {
-    return m_budget.requests <= 0 || m_starts.size() < m_budget.requests;
+    return now >= m_heldUntil && (m_budget.requests <= 0 || m_starts.size() < m_budget.requests);
 }
 
 void RateLimiter::scheduleWake()

@@ -11,7 +11,8 @@ namespace ba {
 // Keeps requests to one service under its budget: at most `requests` starts in ANY window of
 // `windowMs` (a sliding log, not a refilling bucket: a bucket with burst N lets up to 2N through in
 // one window, which is exactly what a server counting per minute punishes). Callers that would
-// exceed it wait in a FIFO queue instead of failing.
+// exceed it wait in a FIFO queue instead of failing. When the service itself asks for a pause (a 429
+// with Retry-After), holdFor() stops every caller of that service until the pause is over.
 class RateLimiter : public QObject
 {
     Q_OBJECT
@@ -35,8 +36,13 @@ public:
     void setBudget(const Budget &budget);
     Budget budget() const { return m_budget; }
     int queued() const { return int(m_queue.size()); }
-    qint64 msUntilNextSlot(); // 0 when a request could start now
-    int slotsLeft();          // starts still allowed in the current window, queue deducted; -1: unlimited
+    qint64 msUntilNextSlot(); // 0 when a request could start now; counts a hold
+
+    // The service asked for a pause: no slot is granted for `ms` from now. A longer pause already
+    // running is kept; the queue waits and then goes on in order.
+    void holdFor(qint64 ms);
+    qint64 holdRemainingMs() const; // 0 when no pause runs
+    int slotsLeft(); // starts still allowed in the current window, queue deducted; -1: unlimited
 
     // Grants what the clock allows. Runs on its own timer; tests with a manual clock call it directly.
     void pump();
@@ -54,13 +60,14 @@ private:
     };
 
     void prune(qint64 now);
-    bool slotFree() const;
+    bool slotFree(qint64 now) const;
     void recordStart(qint64 now);
     void scheduleWake();
 
     Budget m_budget;
     Clock m_clock;
     QList<qint64> m_starts; // start times inside the current window, oldest first
+    qint64 m_heldUntil = 0; // clock time before which nothing starts (Retry-After)
     QList<Waiter> m_queue;
     QTimer m_wake;
     Ticket m_nextTicket = 1;

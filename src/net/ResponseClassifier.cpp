@@ -218,6 +218,7 @@ QString ResponseClassifier::userMessage(Kind kind, const QString &service, int s
 {
     switch (kind) {
     case Kind::None:
+    case Kind::StorageFailed: // never an HTTP outcome; the store that failed words it
         return QString();
     case Kind::Offline:
         return QCoreApplication::translate(
@@ -229,12 +230,14 @@ QString ResponseClassifier::userMessage(Kind kind, const QString &service, int s
     case Kind::RateLimited:
         if (retryAfterSeconds > 0) {
             return QCoreApplication::translate(
-                       "HttpClient", "%1 is receiving too many requests; try again in %n second(s).", nullptr,
+                       "HttpClient",
+                       "%1 is limiting requests from this application; try again in %n second(s).", nullptr,
                        retryAfterSeconds)
                 .arg(service);
         }
-        return QCoreApplication::translate("HttpClient",
-                                           "%1 is receiving too many requests; wait a minute and try again.")
+        return QCoreApplication::translate(
+                   "HttpClient",
+                   "%1 is limiting requests from this application; wait a minute and try again.")
             .arg(service);
     case Kind::Unauthorized:
         return QCoreApplication::translate("HttpClient",
@@ -242,8 +245,8 @@ QString ResponseClassifier::userMessage(Kind kind, const QString &service, int s
             .arg(service)
             .arg(status);
     case Kind::NotFound:
-        return QCoreApplication::translate(
-                   "HttpClient", "%1 has no such data (HTTP %2); check the coin and currency in Settings.")
+        return QCoreApplication::translate("HttpClient",
+                                           "%1 does not have the data that was asked for (HTTP %2).")
             .arg(service)
             .arg(status);
     case Kind::ServerError:
@@ -274,8 +277,7 @@ QString ResponseClassifier::userMessage(Kind kind, const QString &service, int s
             .arg(service);
     case Kind::BadRequest:
         return QCoreApplication::translate(
-                   "HttpClient",
-                   "%1 rejected the request (HTTP %2); check the coin and currency in Settings.")
+                   "HttpClient", "%1 rejected the request (HTTP %2); try another choice or try again later.")
             .arg(service)
             .arg(status);
     }

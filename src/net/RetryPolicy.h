@@ -13,6 +13,8 @@ struct RetryPolicy
     int maxDelayMs = 8000;        // back-off ceiling
     double jitterFraction = 0.25; // +/- this share of the delay, so clients do not retry in lockstep
     int maxRetryAfterSeconds = 5; // a 429 asking for longer ends the request with RateLimited
+    // With HttpRequest::rateLimitWaitMs: the longest single Retry-After that is waited out.
+    static constexpr int MaxPatientRetryAfterSeconds = 60;
 
     // Delay after `failedAttempts` failures (1 = first retry). unitRandom in [0, 1) picks the jitter.
     int backoffDelayMs(int failedAttempts, double unitRandom) const;

@@ -69,7 +69,8 @@ QString describeChangeSince(const AnalysisRecord &previous, const AnalysisRecord
 {
     const auto before = MarketSummary::fromJson(previous.summaryJson.toUtf8());
     const auto now = MarketSummary::fromJson(current.summaryJson.toUtf8());
-    if (!before || !now || before->coinId != now->coinId || before->vsCurrency != now->vsCurrency) {
+    if (!before || !now || previous.selection() != current.selection() || before->coinId != now->coinId ||
+        before->vsCurrency != now->vsCurrency || before->rangeKey != now->rangeKey) {
         return {};
     }
     return describeChangeSince(*before, *now, locale);
@@ -80,7 +81,7 @@ std::optional<AnalysisRecord> previousAnalysis(const QList<AnalysisRecord> &newe
 {
     std::optional<AnalysisRecord> best;
     for (const AnalysisRecord &candidate : newestFirst) {
-        if (candidate.coinId != record.coinId || candidate.vsCurrency != record.vsCurrency) {
+        if (candidate.selection() != record.selection()) {
             continue;
         }
         if (isOlder(candidate, record) && (!best || isOlder(*best, candidate))) {

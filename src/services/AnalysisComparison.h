@@ -15,12 +15,12 @@ QString describeChangeSince(const MarketSummary &previous, const MarketSummary &
                             const QLocale &locale = QLocale());
 
 // Same, from stored records (their summaryJson). Empty when either summary is missing or unreadable,
-// or when they are about different coins or currencies.
+// or when they are about different selections (coin, currency or range).
 QString describeChangeSince(const AnalysisRecord &previous, const AnalysisRecord &current,
                             const QLocale &locale = QLocale());
 
 // The newest record in `newestFirst` that is older than `record` (created earlier, or same time and
-// smaller id) for the same coin and currency.
+// smaller id) for the same selection: coin, currency and range.
 std::optional<AnalysisRecord> previousAnalysis(const QList<AnalysisRecord> &newestFirst,
                                                const AnalysisRecord &record);
 

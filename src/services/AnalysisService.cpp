@@ -14,16 +14,13 @@ namespace {
 Q_LOGGING_CATEGORY(lc, "ba.services.analysis")
 } // namespace
 
-namespace {}
-
 namespace ba {
 
 struct AnalysisService::Pending
 {
     QPointer<AiGeneration> generation;
-    MarketSummary summary;
+    Job job;
     BuiltPrompt prompt;
-    QString correlationId;
     QString providerId;
     QString model;
     QString accumulated;
@@ -79,27 +76,34 @@ void AnalysisService::analyse(const QList<PricePoint> &prices, const MarketSnaps
                               const QList<NewsItem> &news, const QString &correlationId,
                               const QString &reason)
 {
-    CorrelationScope scope(correlationId);
-    const MarketSummary summary = MarketSummary::build(prices, snapshot, news);
-    qCInfo(lc).noquote() << QStringLiteral("analysing %1 prices and %2 headlines (%3)")
-                                .arg(QString::number(summary.pointCount),
-                                     QString::number(summary.headlines.size()), reason);
-    if (!summary.hasPrices()) {
+    analyse(AnalysisInput{prices, snapshot, news, {}, {}, correlationId, reason});
+}
+
+void AnalysisService::analyse(const AnalysisInput &input)
+{
+    CorrelationScope scope(input.correlationId);
+    Job job{MarketSummary::build(input.prices, input.snapshot, input.news, input.rangeKey),
+            input.headlineState, input.correlationId};
+    qCInfo(lc).noquote() << QStringLiteral("analysing %1/%2 %3: %4 prices and %5 headlines (%6)")
+                                .arg(job.summary.coinId, job.summary.vsCurrency, job.summary.rangeKey,
+                                     QString::number(job.summary.pointCount),
+                                     QString::number(job.summary.headlines.size()), input.reason);
+    if (!job.summary.hasPrices()) {
         Q_EMIT analysisSkipped(tr("No prices to analyse yet."));
         return;
     }
-    run(summary, correlationId, true);
+    run(job, true);
 }
 
 bool AnalysisService::regenerate()
 {
-    if (!m_lastSummary) {
+    if (!m_last) {
         return false;
     }
-    const MarketSummary summary = *m_lastSummary; // run() replaces m_lastSummary
-    CorrelationScope scope(m_lastCorrelationId);
+    const Job job = *m_last; // run() replaces m_last
+    CorrelationScope scope(job.correlationId);
     qCInfo(lc) << "regenerating the analysis without the cache";
-    run(summary, m_lastCorrelationId, false);
+    run(job, false);
     return true;
 }
 
@@ -114,50 +118,59 @@ void AnalysisService::cancel()
         disconnect(pending->generation, nullptr, this, nullptr);
         pending->generation->abort();
     }
-    CorrelationScope scope(pending->correlationId);
+    CorrelationScope scope(pending->job.correlationId);
     qCInfo(lc) << "AI analysis cancelled";
 }
 
-void AnalysisService::run(const MarketSummary &summary, const QString &correlationId, bool useCache)
+void AnalysisService::select(const MarketSelection &selection)
+{
+    if (selection == m_selection) {
+        return;
+    }
+    m_selection = selection;
+    Q_EMIT selectionChanged(selection);
+}
+
+std::optional<AnalysisRecord> AnalysisService::latestFor(const MarketSelection &selection) const
+{
+    return m_store != nullptr ? m_store->latestFor(selection) : std::nullopt;
+}
+
+void AnalysisService::run(const Job &job, bool useCache)
 {
     if (!canUseAi()) {
         cancel();
-        m_lastSummary = summary;
-        m_lastCorrelationId = correlationId;
-        runLocal(summary, correlationId, useCache);
+        m_last = job;
+        runLocal(job, useCache);
         return;
     }
-    const BuiltPrompt prompt = PromptBuilder(m_language, m_promptLimit).build(summary);
+    const BuiltPrompt prompt = PromptBuilder(m_language, m_promptLimit).build(job.summary);
     // Prices and news often land moments apart: asking again would only waste the request under way.
-    if (useCache && isPendingFor(summary, prompt)) {
+    if (useCache && isPendingFor(job.summary, prompt)) {
         qCInfo(lc) << "the same analysis is already being written; not asking again";
         return;
     }
     cancel();
-    m_lastSummary = summary;
-    m_lastCorrelationId = correlationId;
-    const auto cached = useCache ? reusable(summary.inputHash(), m_provider->providerId(),
-                                            m_provider->model(), prompt.prompt, {})
-                                 : std::nullopt;
+    m_last = job;
+    const auto cached = useCache ? reusableAi(job.summary.inputHash()) : std::nullopt;
     if (cached) {
-        qCInfo(lc) << "input unchanged: reusing analysis" << cached->id << "without a request";
+        qCInfo(lc) << "market data unchanged: reusing analysis" << cached->id << "without a request";
         Q_EMIT analysisReady(*cached);
         return;
     }
-    startGeneration(summary, prompt, correlationId);
+    startGeneration(job, prompt);
 }
 
-void AnalysisService::runLocal(const MarketSummary &summary, const QString &correlationId, bool useCache)
+void AnalysisService::runLocal(const Job &job, bool useCache)
 {
-    const AnalysisRecord record = localRecord(summary, {}, {});
-    const auto cached =
-        useCache ? reusable(record.inputHash, LocalProvider, {}, {}, record.response) : std::nullopt;
+    const AnalysisRecord record = localRecord(job, {}, {});
+    const auto cached = useCache ? reusableLocal(record.inputHash, record.response) : std::nullopt;
     if (cached) {
         qCInfo(lc) << "prices unchanged: reusing local analysis" << cached->id;
         Q_EMIT analysisReady(*cached);
         return;
     }
-    Q_EMIT analysisStarted(correlationId, LocalProvider);
+    Q_EMIT analysisStarted(job.correlationId, LocalProvider, record.selection());
     storeAndEmit(record);
 }
 
@@ -165,35 +178,46 @@ bool AnalysisService::isPendingFor(const MarketSummary &summary, const BuiltProm
 {
     return m_pending && m_pending->providerId == m_provider->providerId() &&
            m_pending->model == m_provider->model() && m_pending->prompt.prompt == prompt.prompt &&
-           m_pending->summary == summary;
+           m_pending->job.summary == summary;
 }
 
-// Empty prompt / response arguments are not compared.
-std::optional<AnalysisRecord> AnalysisService::reusable(const QString &hash, const QString &providerId,
-                                                        const QString &model, const QString &prompt,
-                                                        const QString &response) const
+// The stored answer for the same market data from this provider and model, when the prompt the
+// current template and language make of its summary is the one it answered: a new template or
+// language asks again, a moved quote alone does not.
+std::optional<AnalysisRecord> AnalysisService::reusableAi(const QString &hash) const
 {
-    if (m_store == nullptr) {
+    const std::optional<AnalysisRecord> latest =
+        m_store != nullptr ? m_store->latestByInputHash(hash) : std::nullopt;
+    if (!latest || latest->status != StatusOk || latest->provider != m_provider->providerId() ||
+        latest->model != m_provider->model()) {
         return std::nullopt;
     }
-    const std::optional<AnalysisRecord> latest = m_store->latestByInputHash(hash);
-    if (!latest || latest->status != StatusOk || latest->provider != providerId || latest->model != model) {
-        return std::nullopt;
-    }
-    if ((!prompt.isEmpty() && latest->prompt != prompt) ||
-        (!response.isEmpty() && latest->response != response)) {
+    const std::optional<MarketSummary> answered = MarketSummary::fromJson(latest->summaryJson.toUtf8());
+    if (!answered || PromptBuilder(m_language, m_promptLimit).build(*answered).prompt != latest->prompt) {
         return std::nullopt;
     }
     return latest;
 }
 
-void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltPrompt &prompt,
-                                      const QString &correlationId)
+// A local report is reused only when it reads exactly the same (the quote in it included).
+std::optional<AnalysisRecord> AnalysisService::reusableLocal(const QString &hash,
+                                                             const QString &response) const
 {
+    const std::optional<AnalysisRecord> latest =
+        m_store != nullptr ? m_store->latestByInputHash(hash) : std::nullopt;
+    if (!latest || latest->status != StatusOk || latest->provider != LocalProvider ||
+        latest->response != response) {
+        return std::nullopt;
+    }
+    return latest;
+}
+
+void AnalysisService::startGeneration(const Job &job, const BuiltPrompt &prompt)
+{
+    const QString &correlationId = job.correlationId;
     m_pending = std::make_unique<Pending>();
-    m_pending->summary = summary;
+    m_pending->job = job;
     m_pending->prompt = prompt;
-    m_pending->correlationId = correlationId;
     m_pending->providerId = m_provider->providerId();
     m_pending->model = m_provider->model();
     m_pending->timer.start();
@@ -209,8 +233,11 @@ void AnalysisService::startGeneration(const MarketSummary &summary, const BuiltP
                                 .arg(m_pending->providerId, m_pending->model,
                                      QString::number(prompt.utf8Size()),
                                      QString::number(prompt.headlinesIncluded));
-    Q_EMIT analysisStarted(correlationId, m_pending->providerId);
+    Q_EMIT analysisStarted(correlationId, m_pending->providerId,
+                           {job.summary.coinId, job.summary.vsCurrency, job.summary.rangeKey});
 
+    ++m_aiRequests;
+    Q_EMIT aiRequestSent(m_aiRequests);
     AiGeneration *generation = m_provider->generate(request);
     if (generation == nullptr) {
         AiResult failed;
@@ -242,7 +269,7 @@ void AnalysisService::onFinished(AiGeneration *generation, const AiResult &resul
         return;
     }
     const std::unique_ptr<Pending> pending = std::move(m_pending);
-    CorrelationScope scope(pending->correlationId);
+    CorrelationScope scope(pending->job.correlationId);
     const QString text = result.text.isEmpty() ? pending->accumulated : result.text;
 
     if (result.error.isError() || text.trimmed().isEmpty()) {
@@ -256,10 +283,10 @@ void AnalysisService::onFinished(AiGeneration *generation, const AiResult &resul
         Q_EMIT aiFailed(message);
         const QString reason =
             tr("%1 unavailable: %2").arg(providerDisplayName(pending->providerId), message);
-        storeAndEmit(localRecord(pending->summary, reason, pending->prompt.prompt));
+        storeAndEmit(localRecord(pending->job, reason, pending->prompt.prompt));
         return;
     }
-    AnalysisRecord record = baseRecord(pending->summary);
+    AnalysisRecord record = baseRecord(pending->job);
     record.provider = pending->providerId;
     record.model = pending->model;
     record.prompt = pending->prompt.prompt;
@@ -278,26 +305,29 @@ void AnalysisService::onFinished(AiGeneration *generation, const AiResult &resul
     storeAndEmit(record);
 }
 
-AnalysisRecord AnalysisService::baseRecord(const MarketSummary &summary) const
+AnalysisRecord AnalysisService::baseRecord(const Job &job) const
 {
+    const MarketSummary &summary = job.summary;
     AnalysisRecord record;
     record.createdMs = m_clock();
     record.coinId = summary.coinId;
     record.vsCurrency = summary.vsCurrency;
+    record.rangeKey = summary.rangeKey;
     record.inputHash = summary.inputHash();
     record.summaryJson = QString::fromUtf8(summary.toCanonicalJson());
+    record.headlineState = job.headlineState;
     return record;
 }
 
-AnalysisRecord AnalysisService::localRecord(const MarketSummary &summary, const QString &failure,
+AnalysisRecord AnalysisService::localRecord(const Job &job, const QString &failure,
                                             const QString &prompt) const
 {
     QElapsedTimer timer;
     timer.start();
-    AnalysisRecord record = baseRecord(summary);
+    AnalysisRecord record = baseRecord(job);
     record.provider = LocalProvider;
     record.prompt = prompt;
-    record.response = LocalReport::markdown(summary, m_language);
+    record.response = LocalReport::markdown(job.summary, m_language);
     record.status = failure.isEmpty() ? StatusOk : StatusFallback;
     record.error = failure;
     record.latencyMs = timer.elapsed();

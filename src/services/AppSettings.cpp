@@ -235,6 +235,68 @@ void AppSettings::setChartRange(PriceRange range)
     m_settings->setValue(key(SettingsKeys::ChartRange), int(range));
 }
 
+namespace {
+
+const QList<std::pair<ChartOverlay, QString>> &overlayNames()
+{
+    static const QList<std::pair<ChartOverlay, QString>> names{
+        {ChartOverlay::Volume, QStringLiteral("volume")},
+        {ChartOverlay::Sma20, QStringLiteral("sma20")},
+        {ChartOverlay::Ema50, QStringLiteral("ema50")},
+        {ChartOverlay::Bollinger, QStringLiteral("bollinger")},
+    };
+    return names;
+}
+
+} // namespace
+
+ChartMode AppSettings::chartMode() const
+{
+    return m_settings->value(key(SettingsKeys::ChartMode)).toString() == u"candles" ? ChartMode::Candles
+                                                                                    : ChartMode::Line;
+}
+
+void AppSettings::setChartMode(ChartMode mode)
+{
+    m_settings->setValue(key(SettingsKeys::ChartMode),
+                         mode == ChartMode::Candles ? QStringLiteral("candles") : QStringLiteral("line"));
+}
+
+std::optional<QList<ChartOverlay>> AppSettings::chartOverlays() const
+{
+    const QVariant stored = m_settings->value(key(SettingsKeys::ChartOverlays));
+    if (!stored.isValid()) {
+        return std::nullopt;
+    }
+    const QStringList names = stored.toStringList();
+    QList<ChartOverlay> overlays;
+    for (const auto &[overlay, name] : overlayNames()) {
+        if (names.contains(name)) {
+            overlays.append(overlay);
+        }
+    }
+    return overlays;
+}
+
+void AppSettings::setChartOverlays(const QList<ChartOverlay> &overlays)
+{
+    QStringList names;
+    for (const auto &[overlay, name] : overlayNames()) {
+        if (overlays.contains(overlay)) {
+            names.append(name);
+        }
+    }
+    // An empty list would not survive an INI file as "set": "none" says every layer is off.
+    m_settings->setValue(key(SettingsKeys::ChartOverlays),
+                         names.isEmpty() ? QStringList{QStringLiteral("none")} : names);
+}
+
+void AppSettings::setSelectedMarket(const QString &coinId, const QString &currency)
+{
+    m_settings->setValue(key(SettingsKeys::SelectedCoin), coinId);
+    m_settings->setValue(key(SettingsKeys::SelectedCurrency), currency);
+}
+
 CoinListCache AppSettings::coinList() const
 {
     CoinListCache list;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ChartStyle.h"
 #include "domain/MarketTypes.h"
 #include "domain/PriceRange.h"
 #include "net/CoinGeckoTypes.h"
@@ -79,6 +80,12 @@ inline constexpr auto NewsEnabledFeeds = "news/enabledFeeds";
 inline constexpr auto Language = "ui/language";
 inline constexpr auto Theme = "ui/theme";
 inline constexpr auto ChartRange = "chart/range";
+inline constexpr auto ChartMode = "chart/mode";         // "line" or "candles"
+inline constexpr auto ChartOverlays = "chart/overlays"; // "volume", "sma20", "ema50", "bollinger"
+// The coin and currency picked in the window are the settings twins of --coin and --currency, so
+// that the command line still wins (AppConfig's precedence).
+inline constexpr auto SelectedCoin = "config/coin";
+inline constexpr auto SelectedCurrency = "config/currency";
 inline constexpr auto CoinList = "coins/topList";             // "id\tlabel" per entry
 inline constexpr auto CoinListFetched = "coins/topFetchedMs"; // Unix ms of that list
 inline constexpr auto WindowGeometry = "window/geometry";
@@ -161,6 +168,16 @@ public:
     // chart/range: the range last shown (30 days until the user picks one).
     PriceRange chartRange() const;
     void setChartRange(PriceRange range);
+    // chart/mode: line until the user picks candles.
+    ChartMode chartMode() const;
+    void setChartMode(ChartMode mode);
+    // chart/overlays: the layers switched on; nullopt until the user has toggled one (the chart's
+    // own default then applies).
+    std::optional<QList<ChartOverlay>> chartOverlays() const;
+    void setChartOverlays(const QList<ChartOverlay> &overlays);
+    // config/coin and config/currency: the market last picked in the window. Read back through
+    // configValue() at start-up, below the command line.
+    void setSelectedMarket(const QString &coinId, const QString &currency);
 
     // coins/topList and coins/topFetchedMs. No coins when nothing usable is stored.
     CoinListCache coinList() const;

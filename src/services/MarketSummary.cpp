@@ -179,11 +179,12 @@ QList<SummaryHeadline> recentHeadlines(const QList<NewsItem> &news)
 } // namespace
 
 MarketSummary MarketSummary::build(const QList<PricePoint> &prices, const MarketSnapshot &snapshot,
-                                   const QList<NewsItem> &news)
+                                   const QList<NewsItem> &news, const QString &rangeKey)
 {
     MarketSummary summary;
     summary.coinId = snapshot.coinId;
     summary.vsCurrency = snapshot.vsCurrency;
+    summary.rangeKey = rangeKey;
     summary.marketCap = snapshot.marketCap;
     summary.volume24h = snapshot.volume24h;
     summary.headlines = recentHeadlines(news);
@@ -216,6 +217,12 @@ MarketSummary MarketSummary::build(const QList<PricePoint> &prices, const Market
     const QList<DailyMove> moves = dailyMoves(points);
     summary.largestGains = largest(moves, true);
     summary.largestDrops = largest(moves, false);
+    if (snapshot.price > 0.0 && std::isfinite(snapshot.price)) {
+        summary.lastPrice = snapshot.price;
+        if (snapshot.change24hPct) {
+            summary.change24hPct = snapshot.change24hPct;
+        }
+    }
     return summary;
 }
 

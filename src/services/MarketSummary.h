@@ -63,10 +63,13 @@ struct MarketSummary
 
     QString coinId;
     QString vsCurrency;
+    QString rangeKey;   // the chart range the series belongs to ("30d"); empty when not known
     qint64 firstMs = 0; // first and last point used
     qint64 asOfMs = 0;
     int pointCount = 0;
     qint64 intervalMs = 0; // median spacing of the points: 3600000 for hourly data
+    // The quote: the simple/price snapshot the chart header shows, so that the prompt, the local
+    // report and the header agree; the series' last point and 24 h change stand in without one.
     double lastPrice = 0.0;
     std::optional<double> change24hPct;
     std::optional<double> change7dPct;
@@ -78,10 +81,11 @@ struct MarketSummary
     QList<DailyMove> largestDrops;    // biggest fall first
     QList<SummaryHeadline> headlines; // newest first
 
-    // Prices may come in any order; non-finite and non-positive prices are ignored. Without prices the
-    // snapshot's price and 24 h change stand in. At most MaxHeadlines news items are kept, newest first.
+    // Prices may come in any order; non-finite and non-positive prices are ignored. The snapshot's
+    // price and 24 h change are the quote whenever it has a price. At most MaxHeadlines news items are
+    // kept, newest first. `rangeKey` names the range the prices are the series of.
     static MarketSummary build(const QList<PricePoint> &prices, const MarketSnapshot &snapshot,
-                               const QList<NewsItem> &news);
+                               const QList<NewsItem> &news, const QString &rangeKey = QString());
 
     bool hasPrices() const { return pointCount > 0; }
 
@@ -89,7 +93,10 @@ struct MarketSummary
     QJsonObject toJson() const;
     QByteArray toCanonicalJson() const;
     static std::optional<MarketSummary> fromJson(const QByteArray &json);
-    // Lower-case hex SHA-256 of toCanonicalJson().
+    // The identity of the market data an analysis is written from: lower-case hex SHA-256 of the
+    // canonical JSON without the live quote (last price, 24 h change, market cap, volume). The quote
+    // moves every minute; the selection, its stored series and the headlines change only with a fetch
+    // that brought new data, and that is when an AI is asked again.
     QString inputHash() const;
 
     // Compact, language-neutral text block for a prompt; headlines beyond maxHeadlines are left out.

@@ -141,6 +141,9 @@ QJsonObject MarketSummary::toJson() const
     o.insert(QStringLiteral("changePct"), change);
     put(o, QStringLiteral("marketCap"), marketCap);
     put(o, QStringLiteral("volume24h"), volume24h);
+    if (!rangeKey.isEmpty()) {
+        o.insert(QStringLiteral("range"), rangeKey);
+    }
     return o;
 }
 
@@ -164,6 +167,7 @@ std::optional<MarketSummary> MarketSummary::fromJson(const QByteArray &json)
     MarketSummary s;
     s.coinId = o.value(QStringLiteral("coin")).toString();
     s.vsCurrency = o.value(QStringLiteral("vs")).toString();
+    s.rangeKey = o.value(QStringLiteral("range")).toString();
     s.firstMs = o.value(QStringLiteral("firstMs")).toInteger();
     s.asOfMs = o.value(QStringLiteral("asOfMs")).toInteger();
     s.pointCount = o.value(QStringLiteral("points")).toInt();
@@ -184,8 +188,15 @@ std::optional<MarketSummary> MarketSummary::fromJson(const QByteArray &json)
 
 QString MarketSummary::inputHash() const
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(toCanonicalJson(), QCryptographicHash::Sha256).toHex());
+    QJsonObject identity = toJson();
+    for (const char *quoteField : {"last", "marketCap", "volume24h"}) {
+        identity.remove(QLatin1String(quoteField));
+    }
+    QJsonObject change = identity.value(QStringLiteral("changePct")).toObject();
+    change.remove(QStringLiteral("24h"));
+    identity.insert(QStringLiteral("changePct"), change);
+    const QByteArray json = QJsonDocument(identity).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace ba

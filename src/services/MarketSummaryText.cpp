@@ -82,6 +82,9 @@ QString MarketSummary::toPromptText(int maxHeadlines) const
     const QString currency = vsCurrency.toUpper();
     QStringList lines;
     lines << QStringLiteral("Asset: %1 in %2").arg(coinId, currency);
+    if (!rangeKey.isEmpty()) {
+        lines << QStringLiteral("Chart range: ") + rangeKey;
+    }
     if (hasPrices()) {
         lines << QStringLiteral("Series: %1 %2 prices from %3 to %4")
                      .arg(QString::number(pointCount), format::intervalName(intervalMs),

@@ -3,9 +3,9 @@
 #include "domain/CanonicalUrl.h"
 #include "logging/Correlation.h"
 #include "net/HttpClient.h"
-#include "news/RssSource.h"
 #include "news/ScrapeResult.h"
 #include "news/WebNewsScraper.h"
+#include "services/NewsNotes.h"
 #include "storage/NewsStore.h"
 
 #include <QDateTime>
@@ -22,9 +22,10 @@ namespace ba {
 namespace {
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 const QString kStep = QStringLiteral("news");
+using State = NewsActivity::State;
 
 // One item per canonical URL; the first occurrence wins.
-QList<NewsItem> uniqueByUrl(const QList<NewsItem> &items, const QString &source)
+QList<NewsItem> uniqueByUrl(const QList<NewsItem> &items, const QString &source, int via)
 {
     QSet<QString> seen;
     QList<NewsItem> unique;
@@ -36,9 +37,16 @@ QList<NewsItem> uniqueByUrl(const QList<NewsItem> &items, const QString &source)
         seen.insert(key);
         item.url = key;
         item.source = source;
+        item.seenVia = via;
         unique.append(item);
     }
     return unique;
+}
+
+// A site that answers like this will do so again at once: leave it alone for a while.
+bool blocksTheBrowser(const FetchError &error)
+{
+    return error.kind == FetchError::Kind::Blocked || error.kind == FetchError::Kind::RateLimited;
 }
 } // namespace
 
@@ -49,6 +57,17 @@ NewsService::NewsService(NewsStore *store, HttpClient *http, NewsSiteConfig conf
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     qRegisterMetaType<ba::StepReport>();
+    qRegisterMetaType<ba::NewsActivity>();
+    m_feeds = new NewsFeedLane(http, NewsFeedLane::feedsFor(m_config), this);
+    connect(m_feeds, &NewsFeedLane::delivered, this, &NewsService::onFeedsDelivered);
+    connect(m_feeds, &NewsFeedLane::exhausted, this, &NewsService::onFeedsExhausted);
+    connect(m_feeds, &NewsFeedLane::feedFailed, this,
+            [this](const NewsFeedLane::Feed &feed, const FetchError &error) {
+                Q_EMIT sourceFailed(feed.profile.name, error);
+            });
+    if (const NewsSiteProfile *site = m_config.firstEnabled(NewsSiteProfile::Kind::Browser)) {
+        m_activity.siteName = site->name;
+    }
 }
 
 NewsService::~NewsService()
@@ -99,38 +118,39 @@ void NewsService::refresh(const QString &correlationId)
     cancel();
     CorrelationScope scope(correlationId);
     m_running = true;
+    m_reported = false;
     m_correlationId = correlationId;
     m_elapsed.start();
-    m_reasons.clear();
+    m_storedRows = 0;
+    m_deliveryNote.clear();
+    m_problems.clear();
     m_firstError.reset();
-    m_stepIndex = 0;
-    m_chain.clear();
+    m_storeError.reset();
 
     StepReport early{kStep, true, false, {}, 0, 0, {}};
+    const bool hasBrowser = m_config.firstEnabled(NewsSiteProfile::Kind::Browser) != nullptr;
     if (m_offline) {
         qCInfo(lc) << "Offline: news served from the store only";
         early.skipped = true;
         early.note = tr("offline: showing stored news");
-    } else {
-        m_chain = buildChain();
-        if (m_chain.isEmpty()) {
-            qCWarning(lc) << "No news source is enabled in the news site file";
-            early.ok = false;
-            early.error = FetchError{FetchError::Kind::BadRequest, 0,
-                                     tr("No news source is enabled. Turn one on in the news site file."),
-                                     QStringLiteral("no enabled browser or RSS profile"), -1};
-        }
+    } else if (!hasBrowser && m_feeds->isEmpty()) {
+        qCWarning(lc) << "No news source is enabled in the news site file";
+        early.ok = false;
+        early.error = FetchError{FetchError::Kind::BadRequest, 0,
+                                 tr("No news source is enabled. Turn one on in the news site file."),
+                                 QStringLiteral("no enabled browser or RSS profile"), -1};
     }
+    const bool startLanesNow = !m_offline && early.ok;
     const quint64 generation = m_generation;
-    QTimer::singleShot(0, this, [this, generation, early] {
+    QTimer::singleShot(0, this, [this, generation, early, startLanesNow] {
         if (generation != m_generation || !m_running) {
             return;
         }
         CorrelationScope inner(m_correlationId);
-        if (m_chain.isEmpty()) {
-            finishRefresh(early);
+        if (startLanesNow) {
+            startLanes();
         } else {
-            startStep();
+            finishRefresh(early);
         }
     });
 }
@@ -139,238 +159,226 @@ void NewsService::cancel()
 {
     ++m_generation; // results still on their way belong to no refresh now
     m_running = false;
+    m_pageRunning = false;
     if (m_scraper && m_scraper->isRunning()) {
         m_scraper->cancel();
     }
-    if (RssSource *feed = m_feed.data()) {
-        m_feed.clear();
-        feed->cancel();
-        feed->deleteLater();
+    m_feeds->cancel();
+    if (m_activity.isLoading()) {
+        setActivity([](NewsActivity &a) {
+            a.page = a.page == State::Loading ? State::Idle : a.page;
+            a.feed = a.feed == State::Loading ? State::Idle : a.feed;
+        });
     }
 }
 
-QList<NewsService::Step> NewsService::buildChain() const
+void NewsService::startLanes()
 {
-    QList<Step> chain;
-    QString fallbackId;
-    const NewsSiteProfile *browser = m_config.firstEnabled(NewsSiteProfile::Kind::Browser);
-    const QList<NewsSiteProfile> feeds = m_config.enabledOfKind(NewsSiteProfile::Kind::Rss);
-    if (browser) {
-        chain.append(Step{*browser, false, browser->name});
-        for (const NewsSiteProfile &feed : feeds) {
-            if (feed.url.host() == browser->url.host()) {
-                // Same publication: its articles keep the site's name in the Source column.
-                chain.append(Step{feed, true, browser->name});
-                fallbackId = feed.id;
-                break;
-            }
+    const NewsSiteProfile *site = m_config.firstEnabled(NewsSiteProfile::Kind::Browser);
+    const std::optional<NewsSiteBackoff::Pause> pause =
+        site ? m_backoff.activePause(site->id, m_clock()) : std::nullopt;
+    setActivity([&](NewsActivity &a) {
+        a.page = !site ? State::Idle : pause ? State::Paused : State::Loading;
+        if (!pause) {
+            a.pageProblem.clear();
+            a.pageRetryAtMs = 0;
         }
+        a.feed = m_feeds->isEmpty() ? State::Idle : State::Loading;
+        a.feedProblem.clear();
+    });
+    if (!m_feeds->isEmpty()) {
+        m_feeds->start(m_correlationId); // first: a page failing at once must not end the refresh
     }
-    for (const NewsSiteProfile &feed : feeds) {
-        if (feed.id != fallbackId) {
-            chain.append(Step{feed, false, feed.name});
-        }
+    if (pause) {
+        const QString until = QDateTime::fromMSecsSinceEpoch(pause->untilMs).toString(Qt::ISODate);
+        qCInfo(lc).noquote() << site->id << "skipped until" << until
+                             << "after it blocked the browser:" << pause->reason;
+        m_problems.append(
+            tr("page skipped until %1 (%2)")
+                .arg(QDateTime::fromMSecsSinceEpoch(pause->untilMs).toString(QStringLiteral("HH:mm")),
+                     pause->reason));
+    } else if (site) {
+        startPage(*site);
     }
-    return chain;
+    afterLane(); // nothing may have started (a paused page and no feed)
 }
 
-void NewsService::startStep()
+void NewsService::startPage(const NewsSiteProfile &site)
 {
-    if (m_stepIndex >= m_chain.size()) {
-        StepReport report{kStep, false, false, m_firstError.value_or(FetchError{}), 0, 0, {}};
-        report.note = tr("all news sources failed: %1").arg(m_reasons.join(QStringLiteral("; ")));
-        qCWarning(lc).noquote() << "No news source delivered; stored news kept." << report.note;
-        finishRefresh(report);
-        return;
-    }
-    const Step &step = m_chain.at(m_stepIndex);
-    if (step.profile.kind == NewsSiteProfile::Kind::Browser) {
-        startBrowser(step);
-    } else {
-        startFeed(step);
-    }
-}
-
-void NewsService::startBrowser(const Step &step)
-{
-    if (!m_scraper || m_scraper->profile().id != step.profile.id) {
+    if (!m_scraper || m_scraper->profile().id != site.id) {
         delete m_scraper;
         // Created on first use so that WebEngine does not start with the application.
-        m_scraper = new WebNewsScraper(m_webEnginePath, step.profile, this);
+        m_scraper = new WebNewsScraper(m_webEnginePath, site, this);
         connect(m_scraper, &WebNewsScraper::finished, this, [this](const ScrapeResult &result) {
-            if (m_running && m_stepIndex < m_chain.size() &&
-                m_chain.at(m_stepIndex).profile.kind == NewsSiteProfile::Kind::Browser) {
+            if (m_running && m_pageRunning) {
                 onScraped(result);
             }
         });
     }
-    if (!m_scraper->scrape()) {
-        onStepFailed(FetchError{FetchError::Kind::Cancelled, 0, tr("The news page is still being read."),
+    m_pageRunning = m_scraper->scrape();
+    if (!m_pageRunning) {
+        onPageFailed(site,
+                     FetchError{FetchError::Kind::Cancelled, 0, tr("The news page is still being read."),
                                 QStringLiteral("scraper busy"), -1},
                      false);
     }
 }
 
-void NewsService::startFeed(const Step &step)
-{
-    auto *feed = new RssSource(m_http, step.profile, this);
-    feed->setSourceName(step.storedName);
-    m_feed = feed;
-    const quint64 generation = m_generation;
-    connect(feed, &RssSource::finished, this, [this, feed, generation](const RssFetchResult &result) {
-        feed->deleteLater();
-        if (generation != m_generation || !m_running) {
-            return;
-        }
-        m_feed.clear();
-        onFeedFetched(result);
-    });
-    feed->fetch();
-}
-
 void NewsService::onScraped(const ScrapeResult &result)
 {
     CorrelationScope scope(m_correlationId);
+    m_pageRunning = false;
+    const NewsSiteProfile site = m_scraper->profile();
     FetchError outcome = result.error;
     if (!outcome.isError() && result.items.isEmpty()) {
         outcome = FetchError{FetchError::Kind::BadResponse, 0, tr("The news page showed no articles."),
                              QStringLiteral("no articles matched"), -1};
     }
-    Q_EMIT browserScraped(result.latencyMs, outcome, m_chain.at(m_stepIndex).profile.url);
-    if (result.ok() && !result.items.isEmpty()) {
+    Q_EMIT browserScraped(result.latencyMs, outcome, site.url);
+    if (!outcome.isError()) {
         qCInfo(lc).noquote() << result.profileId << "delivered" << result.items.size() << "articles via"
                              << result.method << "in" << result.latencyMs << "ms";
-        onStepDelivered(result.items);
-    } else {
-        onStepFailed(result.error, result.challengeSeen);
-    }
-}
-
-void NewsService::onFeedFetched(const RssFetchResult &result)
-{
-    CorrelationScope scope(m_correlationId);
-    if (result.ok() && !result.items.isEmpty()) {
-        qCInfo(lc).noquote() << result.profileId << "delivered" << result.items.size() << "articles ("
-                             << result.format << ") in" << result.latencyMs << "ms";
-        onStepDelivered(result.items);
+        m_backoff.recordSuccess(site.id);
+        const bool stored = store(result.items, NewsViaPage, site.name, site.id);
+        m_lastSource = stored ? site.name : m_lastSource;
+        setActivity([&](NewsActivity &a) {
+            a.page = stored ? State::Delivered : State::Failed;
+            a.pageProblem.clear();
+        });
+        if (stored && m_deliveryNote.isEmpty()) {
+            m_deliveryNote = NewsNotes::delivery(site.name, false, false, m_problems);
+        }
+        afterLane();
         return;
     }
-    FetchError error = result.error;
-    if (!error.isError()) {
-        const QString name = m_chain.at(m_stepIndex).profile.name;
-        error =
-            FetchError{FetchError::Kind::BadResponse, 0, tr("The news feed %1 lists no articles.").arg(name),
-                       QStringLiteral("feed %1 has no usable items").arg(result.profileId), -1};
-    }
-    onStepFailed(error, false);
+    onPageFailed(site, outcome, result.challengeSeen);
 }
 
-void NewsService::onStepFailed(const FetchError &error, bool challengeSeen)
+void NewsService::onPageFailed(const NewsSiteProfile &site, const FetchError &error, bool challengeSeen)
 {
-    const Step &step = m_chain.at(m_stepIndex);
-    m_reasons.append(failureReason(step, error, challengeSeen));
+    m_pageRunning = false;
+    const QString problem = NewsNotes::pageProblem(error, challengeSeen);
+    m_problems.prepend(problem);
     if (!m_firstError) {
         m_firstError = error;
     }
-    const QString next =
-        m_stepIndex + 1 < m_chain.size() ? m_chain.at(m_stepIndex + 1).profile.id : QString();
-    qCWarning(lc).noquote() << QStringLiteral("%1 failed (%2): %3; %4")
-                                   .arg(step.profile.id, FetchError::kindName(error.kind), error.detail,
-                                        next.isEmpty() ? QStringLiteral("no other news source left")
-                                                       : QStringLiteral("falling back to ") + next);
-    Q_EMIT sourceFailed(step.profile.name, error);
-    ++m_stepIndex;
-    startStep();
+    std::optional<NewsSiteBackoff::Pause> pause;
+    if (blocksTheBrowser(error)) {
+        pause = m_backoff.recordBlocked(site.id, problem, m_clock());
+    }
+    qCWarning(lc).noquote()
+        << QStringLiteral("%1 failed (%2): %3; %4")
+               .arg(site.id, FetchError::kindName(error.kind), error.detail,
+                    pause ? QStringLiteral("not read again for %1 min").arg(pause->lengthMs / 60000)
+                          : QStringLiteral("read again at the next refresh"));
+    setActivity([&](NewsActivity &a) {
+        a.page = pause ? State::Paused : State::Failed;
+        a.pageProblem = problem;
+        a.pageRetryAtMs = pause ? pause->untilMs : 0;
+    });
+    Q_EMIT sourceFailed(site.name, error);
+    afterLane();
 }
 
-void NewsService::onStepDelivered(const QList<NewsItem> &items)
+void NewsService::onFeedsDelivered(const QList<NewsItem> &items, const NewsFeedLane::Feed &feed,
+                                   const QStringList &problems)
 {
-    const Step &step = m_chain.at(m_stepIndex);
-    const QList<NewsItem> unique = uniqueByUrl(items, step.storedName);
+    CorrelationScope scope(m_correlationId);
+    m_problems.append(problems);
+    const bool stored = store(items, NewsViaFeed, feed.storedName, feed.profile.id);
+    setActivity([&](NewsActivity &a) {
+        a.feed = stored ? State::Delivered : State::Failed;
+        a.feedName = feed.profile.name;
+        a.feedProblem = problems.join(QStringLiteral("; "));
+    });
+    if (stored) {
+        m_lastSource = feed.profile.name;
+        if (m_deliveryNote.isEmpty()) {
+            m_deliveryNote = NewsNotes::delivery(feed.ownFeed ? feed.storedName : feed.profile.name, true,
+                                                 m_pageRunning, m_problems);
+        }
+    }
+    afterLane();
+}
+
+void NewsService::onFeedsExhausted(const FetchError &firstError, const QStringList &problems)
+{
+    CorrelationScope scope(m_correlationId);
+    m_problems.append(problems);
+    if (!m_firstError) {
+        m_firstError = firstError;
+    }
+    setActivity([&](NewsActivity &a) {
+        a.feed = State::Failed;
+        a.feedProblem = problems.join(QStringLiteral("; "));
+    });
+    afterLane();
+}
+
+// Returns false when the store refused the articles (the step then fails with that).
+bool NewsService::store(const QList<NewsItem> &items, int via, const QString &sourceName,
+                        const QString &profileId)
+{
+    const QList<NewsItem> unique = uniqueByUrl(items, sourceName, via);
     const int before = m_store->count();
     const WriteResult written = m_store->upsert(unique);
-    StepReport report{kStep, written.ok, false, {}, 0, written.rows, deliveryNote(step)};
     if (!written.ok) {
-        report.error = FetchError{FetchError::Kind::BadResponse, 0,
+        m_storeError = FetchError{FetchError::Kind::BadResponse, 0,
                                   tr("The news could not be saved; the previous headlines are kept."),
                                   QStringLiteral("news upsert failed: ") + written.error, -1};
-        finishRefresh(report);
-        return;
+        return false;
     }
     const int added = m_store->count() - before;
     int purged = 0;
     if (m_retentionDays > 0) {
         purged = qMax(0, m_store->purgeOlderThan(m_clock() - qint64(m_retentionDays) * kDayMs));
     }
-    m_lastSource = step.profile.name;
+    m_storedRows = std::max(m_storedRows, written.rows);
     qCInfo(lc).noquote() << QStringLiteral("News from %1: %2 articles, %3 new, %4 past retention removed")
-                                .arg(step.profile.id)
+                                .arg(profileId)
                                 .arg(unique.size())
                                 .arg(added)
                                 .arg(purged);
     Q_EMIT newsChanged();
-    finishRefresh(report);
+    return true;
 }
 
-QString NewsService::failureReason(const Step &step, const FetchError &error, bool challengeSeen) const
+// After each lane event: report once the first lane delivered (or every lane ended), and end the
+// refresh when no lane runs any more.
+void NewsService::afterLane()
 {
-    using K = FetchError::Kind;
-    if (step.profile.kind == NewsSiteProfile::Kind::Browser) {
-        switch (error.kind) {
-        case K::Blocked:
-            return challengeSeen ? tr("browser blocked by a JavaScript challenge")
-                                 : tr("browser blocked by the site");
-        case K::Timeout:
-            return tr("browser timed out");
-        case K::Offline:
-            return tr("site unreachable");
-        case K::NotFound:
-            return tr("page not found");
-        case K::BadResponse:
-            return tr("no articles found on the page");
-        default:
-            return tr("browser failed (%1)").arg(FetchError::kindName(error.kind));
+    const bool lanesRunning = m_pageRunning || m_feeds->isRunning();
+    if (!m_reported && (!m_deliveryNote.isEmpty() || m_storeError || !lanesRunning)) {
+        StepReport report{kStep, true, false, {}, 0, m_storedRows, m_deliveryNote};
+        if (m_storeError) {
+            report.ok = false;
+            report.error = *m_storeError;
+        } else if (m_deliveryNote.isEmpty()) {
+            report.ok = false;
+            report.error = m_firstError.value_or(FetchError{});
+            report.note = tr("all news sources failed: %1").arg(m_problems.join(QStringLiteral("; ")));
+            qCWarning(lc).noquote() << "No news source delivered; stored news kept." << report.note;
         }
+        finishRefresh(report);
     }
-    QString why;
-    switch (error.kind) {
-    case K::Blocked:
-        why = tr("feed blocked");
-        break;
-    case K::Timeout:
-        why = tr("feed timed out");
-        break;
-    case K::Offline:
-        why = tr("feed unreachable");
-        break;
-    case K::NotFound:
-        why = tr("feed not found");
-        break;
-    case K::BadResponse:
-        why = tr("feed unreadable or empty");
-        break;
-    default:
-        why = tr("feed failed (%1)").arg(FetchError::kindName(error.kind));
-        break;
+    if (!lanesRunning) {
+        m_running = false;
     }
-    return tr("%1: %2").arg(step.profile.name, why);
 }
 
-QString NewsService::deliveryNote(const Step &step) const
+void NewsService::setActivity(const std::function<void(NewsActivity &)> &change)
 {
-    if (m_reasons.isEmpty()) {
-        return step.profile.name;
+    NewsActivity next = m_activity;
+    change(next);
+    if (!(next == m_activity)) {
+        m_activity = next;
+        Q_EMIT activityChanged(m_activity);
     }
-    const QString why = m_reasons.join(QStringLiteral("; "));
-    if (step.fallback) {
-        return tr("%1 (RSS fallback: %2)").arg(step.storedName, why);
-    }
-    return tr("%1 (fallback: %2)").arg(step.profile.name, why);
 }
 
 void NewsService::finishRefresh(StepReport report)
 {
-    m_running = false;
+    m_reported = true;
     report.latencyMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     Q_EMIT finished(report);
 }

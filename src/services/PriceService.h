@@ -15,13 +15,18 @@ namespace ba {
 class ApiCall;
 class CoinGeckoClient;
 class PriceStore;
+class RefreshCoordinator;
 
-// What the chart shows for the current coin, currency and range, always read from the store.
+// What the chart shows for the current coin, currency and range, always read from the store:
+// exactly one evenly spaced series (sampleStepMs apart) and one candle series, each covering the
+// range's window back from its newest stored point.
 struct PriceData
 {
     QString coinId;
     QString currency;
     PriceRange range = PriceRange::Month;
+    qint64 sampleStepMs = 0; // 5 min, 1 h or 1 day (CoinGecko's granularity for the range)
+    qint64 candleStepMs = 0; // 30 min, 4 h or 4 days
     QList<PricePoint> prices;
     QList<Candle> candles;
     std::optional<MarketSnapshot> snapshot;
@@ -30,8 +35,10 @@ struct PriceData
 };
 
 // Keeps the price cache of the current selection up to date: serves the store at once, then fetches
-// what is no longer fresh (simple/price, market_chart, ohlc concurrently), upserts and serves again.
-// A failed fetch keeps what is stored and reports why.
+// what is no longer fresh (simple/price, market_chart, ohlc concurrently), stores and serves again.
+// A fetch replaces its window of the range's series, so a range never reads samples of two fetches
+// at different offsets or spacings. A fetch serves every shorter range of the same spacing while it
+// is fresh. A failed fetch or a failed write keeps what is stored, reports why and marks nothing fresh.
 class PriceService : public QObject
 {
     Q_OBJECT
@@ -51,20 +58,35 @@ public:
     void cancel();
     bool isBusy() const { return !m_pending.isEmpty(); }
     void setOffline(bool offline) { m_offline = offline; }
+    // Plugs this service into each refresh as the "prices" step, which needs no other step.
+    void attachTo(RefreshCoordinator *coordinator);
 
 Q_SIGNALS:
     void dataChanged(const ba::PriceData &data);
     void finished(const ba::StepReport &report);
-    void failed(const ba::FetchError &error); // each failed request, as it happens
-    void retryScheduled(int seconds);
+    void failed(const ba::FetchError &error); // each failed request or write, as it happens
+    // A request tries again in about `seconds`; RateLimited: CoinGecko asked for the pause.
+    void retryScheduled(int seconds, ba::FetchError::Kind reason);
 
 private:
-    struct Job;
+    // What saving one answer did; error is set when nothing could be saved.
+    struct Saved
+    {
+        int rows = 0;
+        QString error;
+    };
+    using SaveFn = std::function<Saved(ApiCall *)>;
+
+    SeriesKey priceSeries() const;
+    SeriesKey candleSeries() const;
     bool isFresh(const QString &kind) const;
-    void startJob(const QString &kind, ApiCall *call, std::function<int(ApiCall *)> store);
-    void onJobFinished(const QString &kind, ApiCall *call, const std::function<int(ApiCall *)> &store);
+    void announcePause();
+    void startJob(const QString &kind, ApiCall *call, SaveFn save);
+    void onJobFinished(const QString &kind, ApiCall *call, const SaveFn &save);
+    void recordFailure(const QString &kind, const FetchError &error);
     void finishRefresh();
-    QString rangeKey(const QString &kind) const;
+    QString fetchKey(const QString &kind) const;
+    int fetchDays(const QString &kind) const;
 
     QPointer<CoinGeckoClient> m_client;
     PriceStore *m_store;
@@ -74,7 +96,6 @@ private:
 
     QList<QPointer<ApiCall>> m_pending;
     QString m_correlationId;
-    qint64 m_refreshStartMs = 0;
     qint64 m_refreshElapsedStart = 0;
     int m_rowsStored = 0;
     std::optional<FetchError> m_firstError;

@@ -5,16 +5,29 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
-#include <QPointer>
+#include <QStringList>
+#include <QTimer>
 #include <functional>
 
 namespace ba {
 
-class PriceService;
+// How a step was started: the refresh id, whether the user forced it (F5), the reports of the steps
+// it needs or wants that had come in, and which wanted steps had not reported by the deadline
+// (their stored data is used instead).
+struct StepStart
+{
+    QString id;
+    bool force = false;
+    QList<StepReport> inputs;
+    QStringList overdue;
+};
 
-// One refresh = one correlation id ("r42"). Starts the steps concurrently (a step may wait for the
-// prices), collects their reports, logs the trigger, each step's outcome and the total time.
-// A newer refresh supersedes an older one: late reports of the old one are ignored.
+// One refresh = one correlation id ("r42"), run as a small dependency graph: every step without
+// dependencies starts at once (prices and news together); a step starts when the steps it needs
+// have reported, and stops waiting for the steps it only wants once their deadline has passed
+// (the analysis needs the prices and wants the news for up to 5 s). A failed step still counts as
+// reported: what depends on it runs on stored data. Logs the trigger, each step's outcome and the
+// total. A newer refresh supersedes an older one: late reports of the old one are ignored.
 class RefreshCoordinator : public QObject
 {
     Q_OBJECT
@@ -27,43 +40,55 @@ public:
         SelectionChange
     };
 
-    // A step other than prices: `start` is called with the refresh id; the step must end with
-    // reportStep() exactly once per start.
+    // `start` must lead to exactly one reportStep() with this step's name per start.
     struct Step
     {
         QString name; // as in StepReport::step
-        std::function<void(const QString &id, bool force)> start;
-        bool afterPrices = false; // starts when the price step has reported
+        std::function<void(const ba::StepStart &)> start;
+        QStringList needs; // starts only once these have reported, whatever their outcome
+        QStringList wants; // and these too, unless wantsDeadlineMs have passed since the refresh began
+        int wantsDeadlineMs = 0;
     };
 
-    explicit RefreshCoordinator(PriceService *prices, QObject *parent = nullptr);
+    explicit RefreshCoordinator(QObject *parent = nullptr);
     void addStep(const Step &step);
     void reportStep(const ba::StepReport &report);
 
     // Returns the new correlation id.
     QString refresh(Trigger trigger, bool force = false);
-    bool isRunning() const { return !m_running.isEmpty(); }
+    // Drops the current refresh (e.g. its selection was left): steps not started yet never start and
+    // late reports are ignored. finished() is not emitted for it.
+    void abandon(const QString &why);
+    bool isRunning() const { return !m_running.isEmpty() || !m_waiting.isEmpty(); }
     QString currentId() const { return m_id; }
     static QString triggerName(Trigger trigger);
 
 Q_SIGNALS:
     void started(const QString &id, ba::RefreshCoordinator::Trigger trigger);
+    void stepStarted(const QString &id, const QString &step, const ba::StepStart &how);
     void stepFinished(const QString &id, const ba::StepReport &report);
     void progress(int done, int total);
     void finished(const QString &id, const QList<ba::StepReport> &reports, qint64 totalMs);
 
 private:
-    void startSteps(bool afterPrices);
+    const Step *step(const QString &name) const;
+    bool hasReported(const QString &name) const;
+    void startReadySteps();
+    void startStep(const Step &step);
+    void finishIfDone(const QString &id);
 
-    QPointer<PriceService> m_prices;
     QList<Step> m_steps;
     bool m_force = false;
+    bool m_finished = false;
     int m_counter = 0;
     QString m_id;
-    QStringList m_running; // steps still running in the current refresh
+    QStringList m_waiting; // steps of the current refresh not started yet
+    QStringList m_running; // started and not reported
     QList<StepReport> m_reports;
-    int m_total = 0;
     QElapsedTimer m_elapsed;
+    QTimer m_deadline; // fires when the next "wants" deadline passes
 };
 
 } // namespace ba
+
+Q_DECLARE_METATYPE(ba::StepStart)

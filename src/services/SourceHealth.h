@@ -19,7 +19,22 @@ enum class HealthState
     Blocked, // the last request was refused by a bot wall / challenge page
 };
 
+// One endpoint of a source (its URL without the query) and how its requests went this session.
+struct EndpointHealth
+{
+    QString target; // "https://api.coingecko.com/api/v3/coins/markets"
+    int requests = 0;
+    QDateTime lastSuccess; // invalid: none this session
+    FetchError lastError;  // kind None: no error this session (masked)
+    QDateTime lastErrorTime;
+
+    bool lastFailed() const { return lastError.isError() && lastErrorTime >= lastSuccess; }
+};
+
 // One row of the health panel and of the diagnostic report: a snapshot, computed at `at`.
+// A source that feeds a refresh step (CoinGecko: the prices) takes its state, last success and
+// current error from that step, the data the user sees; an incidental request (the coin list)
+// only counts in the figures and in its endpoint's row.
 struct SourceHealth
 {
     QString source;      // "coingecko", "gemini", "news-browser", "rss:bitcoin-com-rss"
@@ -38,6 +53,8 @@ struct SourceHealth
     FetchError lastError; // kind None: no error this session (masked: no key ever appears)
     QDateTime lastErrorTime;
     QString lastErrorTarget; // "https://api.coingecko.com/api/v3/ping" (no query, no user info)
+
+    QList<EndpointHealth> endpoints; // in order of first use, each with its own last error
 
     int budgetLeft = -1;  // requests still allowed in the rate window; -1: no limiter or unlimited
     int budgetTotal = -1; // the window's budget; -1: no limiter or unlimited

@@ -63,7 +63,6 @@ SourceMetrics::SourceMetrics(Clock clock, QObject *parent) : QObject(parent), m_
     qRegisterMetaType<ba::HealthState>();
     qRegisterMetaType<ba::SourceHealth>();
     m_stepSources.insert(QStringLiteral("prices"), SourceIds::CoinGecko);
-    m_stepSources.insert(QStringLiteral("news"), SourceIds::NewsBrowser);
     m_reevaluateTimer.setInterval(ReevaluateIntervalMs);
     connect(&m_reevaluateTimer, &QTimer::timeout, this, &SourceMetrics::reevaluate);
     m_reevaluateTimer.start();
@@ -151,26 +150,65 @@ void SourceMetrics::recordOutcome(const QString &source, qint64 latencyMs, const
         entry.lastErrorTime = now;
         entry.lastErrorTarget = targetText(target);
     }
+    if (!target.isEmpty()) {
+        recordEndpoint(entry, targetText(target), masked(error), now);
+    }
     afterChange(source);
+}
+
+void SourceMetrics::recordEndpoint(Record &entry, const QString &target, const FetchError &error,
+                                   const QDateTime &now)
+{
+    auto it = std::find_if(entry.endpoints.begin(), entry.endpoints.end(),
+                           [&](const EndpointHealth &e) { return e.target == target; });
+    EndpointHealth endpoint;
+    if (it != entry.endpoints.end()) {
+        endpoint = *it;
+        entry.endpoints.erase(it);
+    }
+    endpoint.target = target;
+    ++endpoint.requests;
+    if (error.isError()) {
+        endpoint.lastError = error;
+        endpoint.lastErrorTime = now;
+    } else {
+        endpoint.lastSuccess = now;
+    }
+    entry.endpoints.append(endpoint); // most recently used last
+    if (entry.endpoints.size() > MaxEndpoints) {
+        entry.endpoints.removeFirst();
+    }
 }
 
 void SourceMetrics::recordStep(const StepReport &report)
 {
     const QString source = m_stepSources.value(report.step);
-    if (source.isEmpty() || report.ok || report.skipped || !report.error.isError() ||
-        report.error.kind == FetchError::Kind::Cancelled) {
+    if (source.isEmpty() || report.skipped || report.error.kind == FetchError::Kind::Cancelled ||
+        (!report.ok && !report.error.isError())) {
         return;
     }
     Record &entry = record(source);
+    const QDateTime previousStep = entry.lastStep;
+    entry.anyOutcome = true;
+    entry.stepDriven = true;
+    entry.stepOk = report.ok;
+    entry.lastStep = m_clock();
+    if (report.ok) {
+        entry.stepSuccess = entry.lastStep;
+        afterChange(source);
+        return;
+    }
     const FetchError error = masked(report.error);
-    if (entry.anyOutcome && !entry.lastOk && entry.lastError.kind == error.kind) {
+    const bool toldByARequest = entry.lastError.kind == error.kind && entry.lastErrorTime.isValid() &&
+                                (!previousStep.isValid() || entry.lastErrorTime >= previousStep);
+    if (toldByARequest) {
+        // A request of this step failed that way (and was counted); the step's sentence is the
+        // more specific one.
         if (!error.userMessage.isEmpty()) {
             entry.lastError.userMessage = error.userMessage;
         }
     } else {
-        // The request itself succeeded (e.g. HTTP 200 with a body that could not be used).
-        entry.anyOutcome = true;
-        entry.lastOk = false;
+        // The requests went through but the step failed (e.g. HTTP 200 with a body it could not use).
         ++entry.errors;
         entry.lastError = error;
         entry.lastErrorTime = m_clock();
@@ -251,6 +289,10 @@ void SourceMetrics::afterChange(const QString &source)
 
 HealthState SourceMetrics::stateOf(const Record &entry, const QDateTime &now) const
 {
+    if (entry.stepDriven) {
+        return evaluateHealth(true, entry.stepOk, entry.lastError.kind, entry.stepSuccess, now,
+                              m_staleAfterMs);
+    }
     return evaluateHealth(entry.anyOutcome, entry.lastOk, entry.lastError.kind, entry.lastSuccess, now,
                           m_staleAfterMs);
 }
@@ -267,7 +309,8 @@ SourceHealth SourceMetrics::makeHealth(const QString &source, const Record &entr
     row.lastLatencyMs = entry.lastLatencyMs;
     row.p50Ms = entry.latencies.percentile(50);
     row.p95Ms = entry.latencies.percentile(95);
-    row.lastSuccess = entry.lastSuccess;
+    row.lastSuccess = entry.stepDriven ? entry.stepSuccess : entry.lastSuccess;
+    row.endpoints = entry.endpoints;
     row.lastAttempt = entry.lastAttempt;
     row.lastError = entry.lastError;
     row.lastErrorTime = entry.lastErrorTime;
@@ -279,8 +322,8 @@ SourceHealth SourceMetrics::makeHealth(const QString &source, const Record &entr
         row.backoffMs = entry.limiter->msUntilNextSlot();
     }
     // A server's Retry-After counts until it has passed, unless a later request went through.
-    if (!entry.lastOk && entry.lastError.kind == FetchError::Kind::RateLimited &&
-        entry.lastError.retryAfterSeconds > 0) {
+    if (!entry.lastOk && !(entry.stepDriven && entry.stepOk) &&
+        entry.lastError.kind == FetchError::Kind::RateLimited && entry.lastError.retryAfterSeconds > 0) {
         const qint64 until = entry.lastErrorTime.msecsTo(now);
         row.backoffMs = std::max(row.backoffMs, entry.lastError.retryAfterSeconds * 1000LL - until);
     }

@@ -52,7 +52,8 @@ public:
     void addSource(const QString &source, const QString &displayName = QString());
     // Budget left and back-off countdown of this source come from the limiter (null to detach).
     void setRateLimiter(const QString &source, RateLimiter *limiter);
-    // Which source a refresh step speaks for. Defaults: "prices" -> "coingecko", "news" -> "news-browser".
+    // Which source a refresh step speaks for. Default: "prices" -> "coingecko". (The news step may
+    // succeed through a feed while the browser is blocked: the browser row follows its own scrapes.)
     // An empty source unmaps the step.
     void setStepSource(const QString &step, const QString &source);
 
@@ -65,9 +66,10 @@ public:
     // One request-like outcome of anything (error.kind None = success); target names what was asked.
     void recordOutcome(const QString &source, qint64 latencyMs, const ba::FetchError &error,
                        const QUrl &target = QUrl());
-    // A failed step marks its source failing (an HTTP 200 whose body could not be used) or, when the
-    // source already failed that way, replaces the error sentence with the step's more specific one.
-    // Successful and skipped steps change nothing: the requests already told.
+    // The outcome of the step a source feeds decides the source's state from then on: a successful
+    // step makes it OK (whatever an incidental request did), a failed one makes it failing with the
+    // step's error (its more specific sentence replaces a request error of the same kind). Skipped
+    // and cancelled steps change nothing.
     void recordStep(const ba::StepReport &report);
 
     QStringList sources() const { return m_order; } // in order of appearance
@@ -84,6 +86,8 @@ Q_SIGNALS:
     void stateChanged(const QString &source, ba::HealthState state);
 
 private:
+    static constexpr int MaxEndpoints = 12; // per source; the least recently used goes first
+
     struct Record
     {
         QString displayName;
@@ -98,11 +102,18 @@ private:
         FetchError lastError;
         QDateTime lastErrorTime;
         QString lastErrorTarget;
+        bool stepDriven = false; // a step has reported: its outcome is the state
+        bool stepOk = true;
+        QDateTime stepSuccess;
+        QDateTime lastStep; // when a step last reported
+        QList<EndpointHealth> endpoints;
         QPointer<RateLimiter> limiter;
         HealthState reported = HealthState::Unknown; // the state last announced by stateChanged
     };
 
     Record &record(const QString &source);
+    static void recordEndpoint(Record &entry, const QString &target, const FetchError &error,
+                               const QDateTime &now);
     void afterChange(const QString &source);
     HealthState stateOf(const Record &record, const QDateTime &now) const;
     SourceHealth makeHealth(const QString &source, const Record &record, const QDateTime &now) const;

@@ -7,6 +7,13 @@
 
 namespace ba {
 
+// The steps of a refresh, by name (StepReport::step, RefreshCoordinator::Step::name).
+namespace StepNames {
+inline const QString Prices = QStringLiteral("prices");
+inline const QString News = QStringLiteral("news");
+inline const QString Analysis = QStringLiteral("analysis");
+} // namespace StepNames
+
 // What one step of a refresh did: shown in the status bar, the health panel and the log.
 struct StepReport
 {

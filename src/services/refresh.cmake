@@ -6,4 +6,6 @@ target_sources(ba_services PRIVATE
     CoinCatalog.h CoinCatalog.cpp
     CoinGeckoPlanRules.h CoinGeckoPlanRules.cpp
     RefreshCoordinator.h RefreshCoordinator.cpp
+    DemoDataWatch.h DemoDataWatch.cpp
+    RefreshOutcome.h RefreshOutcome.cpp
 )

@@ -32,6 +32,8 @@ AnalysisRecord readRow(const QSqlQuery &query)
     record.outputTokens = sql::optionalInt64(query.value(12));
     record.error = query.value(13).toString();
     record.summaryJson = query.value(14).toString();
+    record.rangeKey = query.value(15).toString();
+    record.headlineState = query.value(16).toString();
     return record;
 }
 
@@ -43,9 +45,9 @@ qint64 AnalysisStore::insert(const AnalysisRecord &record)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO analyses (created_ms, coin_id, vs_currency, provider, model, "
-                                 "input_hash, prompt, response,"
-                                 " latency_ms, status, prompt_tokens, output_tokens, error, summary_json)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "input_hash, prompt, response, latency_ms, status, prompt_tokens,"
+                                 " output_tokens, error, summary_json, range_key, headline_state)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(record.createdMs);
     for (const QString &value : {record.coinId, record.vsCurrency, record.provider}) {
         query.addBindValue(sql::text(value));
@@ -59,6 +61,8 @@ qint64 AnalysisStore::insert(const AnalysisRecord &record)
     query.addBindValue(sql::nullable(record.outputTokens));
     query.addBindValue(sql::nullableText(record.error));
     query.addBindValue(sql::nullableText(record.summaryJson));
+    query.addBindValue(sql::nullableText(record.rangeKey));
+    query.addBindValue(sql::nullableText(record.headlineState));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
         qCWarning(lc).noquote() << QStringLiteral("storing the analysis failed: ") + m_lastError;
@@ -66,8 +70,9 @@ qint64 AnalysisStore::insert(const AnalysisRecord &record)
     }
     m_lastError.clear();
     const qint64 id = query.lastInsertId().toLongLong();
-    qCInfo(lc).noquote() << QStringLiteral("stored analysis %1 (%2, %3, %4)")
-                                .arg(QString::number(id), record.provider, record.model, record.status);
+    qCInfo(lc).noquote() << QStringLiteral("stored analysis %1 of %2/%3 %4 (%5, %6, %7)")
+                                .arg(QString::number(id), record.coinId, record.vsCurrency, record.rangeKey,
+                                     record.provider, record.model, record.status);
     return id;
 }
 
@@ -89,15 +94,26 @@ std::optional<AnalysisRecord> AnalysisStore::latestByInputHash(const QString &in
     return found.isEmpty() ? std::nullopt : std::optional<AnalysisRecord>(found.constFirst());
 }
 
+std::optional<AnalysisRecord> AnalysisStore::latestFor(const MarketSelection &selection) const
+{
+    const QList<AnalysisRecord> found =
+        select(QStringLiteral("WHERE coin_id = ? AND vs_currency = ? AND range_key = ?"
+                              " ORDER BY created_ms DESC, id DESC LIMIT 1"),
+               {selection.coinId, selection.vsCurrency, selection.rangeKey});
+    return found.isEmpty() ? std::nullopt : std::optional<AnalysisRecord>(found.constFirst());
+}
+
 // `whereAndOrder` is always one of the constants above; every value is bound.
 QList<AnalysisRecord> AnalysisStore::select(const QString &whereAndOrder, const QVariantList &values) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(
-        QStringLiteral("SELECT id, created_ms, coin_id, vs_currency, provider, model, input_hash, prompt,"
-                       " response, latency_ms, status, prompt_tokens, output_tokens, error, summary_json"
-                       " FROM analyses ") +
+        QStringLiteral(
+            "SELECT id, created_ms, coin_id, vs_currency, provider, model, input_hash, prompt,"
+            " response, latency_ms, status, prompt_tokens, output_tokens, error, summary_json, range_key,"
+            " headline_state"
+            " FROM analyses ") +
         whereAndOrder);
     for (const QVariant &value : values) {
         query.addBindValue(value);

@@ -10,7 +10,7 @@
 
 namespace ba {
 
-// History of analyses (Gemini or local), newest first.
+// History of analyses (Gemini or local) of every coin, currency and range, newest first.
 class AnalysisStore
 {
 public:
@@ -24,6 +24,8 @@ public:
     std::optional<AnalysisRecord> byId(qint64 id) const;
     // The most recent record for this input, whatever its status (the caller decides whether to reuse it).
     std::optional<AnalysisRecord> latestByInputHash(const QString &inputHash) const;
+    // The most recent record of this coin, currency and range, whatever its status.
+    std::optional<AnalysisRecord> latestFor(const MarketSelection &selection) const;
 
     QString lastError() const { return m_lastError; }
 

@@ -20,8 +20,8 @@ namespace {
 const sql::BatchStatement kUpsertNews{
     QStringLiteral(
         "INSERT INTO news (url, title, source, published_ms, summary, image_url, author, fetched_ms,"
-        " first_seen_ms) VALUES"),
-    QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        " first_seen_ms, seen_via) VALUES"),
+    QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     QStringLiteral("ON CONFLICT (url) DO UPDATE SET"
                    " title = COALESCE(excluded.title, news.title),"
                    " source = COALESCE(news.source, excluded.source),"
@@ -29,12 +29,13 @@ const sql::BatchStatement kUpsertNews{
                    " summary = COALESCE(excluded.summary, news.summary),"
                    " image_url = COALESCE(excluded.image_url, news.image_url),"
                    " author = COALESCE(excluded.author, news.author),"
-                   " fetched_ms = MAX(excluded.fetched_ms, news.fetched_ms)"),
-    0, 9};
+                   " fetched_ms = MAX(excluded.fetched_ms, news.fetched_ms),"
+                   " seen_via = news.seen_via | excluded.seen_via"),
+    0, 10};
 
-const QString kSelectNews = QStringLiteral(
-    "SELECT id, url, title, source, published_ms, summary, image_url, author, fetched_ms, first_seen_ms, read"
-    " FROM news");
+const QString kSelectNews = QStringLiteral("SELECT id, url, title, source, published_ms, summary, image_url, "
+                                           "author, fetched_ms, first_seen_ms, read,"
+                                           " seen_via FROM news");
 
 StoredNewsItem readRow(const QSqlQuery &query)
 {
@@ -50,6 +51,7 @@ StoredNewsItem readRow(const QSqlQuery &query)
     stored.item.fetchedMs = query.value(8).toLongLong();
     stored.firstSeenMs = query.value(9).toLongLong();
     stored.read = query.value(10).toBool();
+    stored.item.seenVia = query.value(11).toInt();
     return stored;
 }
 
@@ -81,6 +83,7 @@ WriteResult NewsStore::upsert(const QList<NewsItem> &items)
         query.bindValue(first + 6, sql::nullableText(item.author.trimmed()));
         query.bindValue(first + 7, item.fetchedMs);
         query.bindValue(first + 8, item.fetchedMs); // first_seen_ms: only used when the row is new
+        query.bindValue(first + 9, item.seenVia);
     };
     const WriteResult result = sql::writeBatch(
         m_db, kUpsertNews, keyed, accept, [](QSqlQuery &) {}, bindItem);

@@ -21,7 +21,8 @@ public:
     explicit NewsStore(QSqlDatabase db);
 
     // One transaction. Items without a usable URL are skipped (counted in `skipped`). Empty fields
-    // do not erase stored ones; the first source that reported an article stays its source.
+    // do not erase stored ones; the first source that reported an article stays its source; where
+    // it was seen (seenVia) accumulates.
     WriteResult upsert(const QList<NewsItem> &items);
 
     // Newest first (published time, else first-seen time); limit <= 0 means all.

@@ -1,5 +1,6 @@
 #include "storage/PriceStore.h"
 
+#include "domain/PriceRange.h"
 #include "storage/SqlBatch.h"
 #include "storage/SqlValues.h"
 #include "storage/SqliteDirect.h"
@@ -7,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariantList>
 #include <cmath>
 
 namespace {
@@ -17,26 +19,59 @@ namespace ba {
 
 namespace {
 
-// The pair is bound once; VALUES rows carry the per-point columns (column1..columnN).
+// The series (pair and spacing) is bound once; VALUES rows carry the per-point columns.
 const sql::BatchStatement kUpsertPrices{
-    QStringLiteral("INSERT INTO prices (coin_id, vs_currency, ts_ms, price, market_cap, volume)"
-                   " SELECT ?, ?, column1, column2, column3, column4 FROM (VALUES"),
+    QStringLiteral(
+        "INSERT INTO prices (coin_id, vs_currency, resolution_ms, ts_ms, price, market_cap, volume)"
+        " SELECT ?, ?, ?, column1, column2, column3, column4 FROM (VALUES"),
     QStringLiteral("(?, ?, ?, ?)"),
     // "WHERE true" keeps SQLite from reading ON as a join constraint of the SELECT.
-    QStringLiteral(
-        ") WHERE true ON CONFLICT (coin_id, vs_currency, ts_ms) DO UPDATE SET price = excluded.price,"
-        " market_cap = COALESCE(excluded.market_cap, prices.market_cap),"
-        " volume = COALESCE(excluded.volume, prices.volume)"),
-    2, 4};
+    QStringLiteral(") WHERE true ON CONFLICT (coin_id, vs_currency, resolution_ms, ts_ms) DO UPDATE SET"
+                   " price = excluded.price, market_cap = COALESCE(excluded.market_cap, prices.market_cap),"
+                   " volume = COALESCE(excluded.volume, prices.volume)"),
+    3, 4};
 
 const sql::BatchStatement kUpsertCandles{
-    QStringLiteral("INSERT INTO candles (coin_id, vs_currency, ts_ms, open, high, low, close)"
-                   " SELECT ?, ?, column1, column2, column3, column4, column5 FROM (VALUES"),
+    QStringLiteral("INSERT INTO candles (coin_id, vs_currency, resolution_ms, ts_ms, open, high, low, close)"
+                   " SELECT ?, ?, ?, column1, column2, column3, column4, column5 FROM (VALUES"),
     QStringLiteral("(?, ?, ?, ?, ?)"),
-    QStringLiteral(
-        ") WHERE true ON CONFLICT (coin_id, vs_currency, ts_ms) DO UPDATE SET open = excluded.open,"
-        " high = excluded.high, low = excluded.low, close = excluded.close"),
-    2, 5};
+    QStringLiteral(") WHERE true ON CONFLICT (coin_id, vs_currency, resolution_ms, ts_ms) DO UPDATE SET"
+                   " open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close"),
+    3, 5};
+
+// Deletes the series' rows from fromMs on, inside the batch's transaction. `table` is one of our
+// own constants; the values are bound.
+sql::Prelude deleteFrom(QSqlDatabase db, const QString &table, const SeriesKey &series,
+                        std::optional<qint64> fromMs)
+{
+    if (!fromMs) {
+        return {};
+    }
+    return [db, table, series, from = *fromMs](QString *error) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("DELETE FROM ") + table +
+                      QStringLiteral(" WHERE coin_id = ? AND vs_currency = ? AND resolution_ms = ?"
+                                     " AND ts_ms >= ?"));
+        query.addBindValue(sql::text(series.coinId));
+        query.addBindValue(sql::text(series.vsCurrency));
+        query.addBindValue(series.stepMs);
+        query.addBindValue(from);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        return true;
+    };
+}
+
+// The WHERE clause and values of one series' rows in a time window.
+QVariantList seriesWindow(const SeriesKey &series, qint64 fromMs, qint64 toMs)
+{
+    return {series.coinId, series.vsCurrency, series.stepMs, fromMs, toMs};
+}
+const QString kSeriesWindow =
+    QStringLiteral(" WHERE coin_id = ? AND vs_currency = ? AND resolution_ms = ? AND ts_ms BETWEEN ? AND ?"
+                   " ORDER BY ts_ms");
 
 // NaN would reach SQLite as NULL; an infinite value is no price either.
 std::optional<double> finiteOrNothing(const std::optional<double> &value)
@@ -44,17 +79,19 @@ std::optional<double> finiteOrNothing(const std::optional<double> &value)
     return value && std::isfinite(*value) ? value : std::nullopt;
 }
 
-void logWrite(const char *what, const QString &coinId, const QString &vsCurrency, const WriteResult &result)
+void logWrite(const char *what, const SeriesKey &series, const WriteResult &result)
 {
+    const QString target =
+        QStringLiteral("%1/%2 %3").arg(series.coinId, series.vsCurrency, priceRange::stepKey(series.stepMs));
     if (result.ok) {
-        qCInfo(lc).noquote() << QStringLiteral("upserted %1 %2 for %3/%4 in %5 ms (%6 skipped)")
+        qCInfo(lc).noquote() << QStringLiteral("stored %1 %2 for %3 in %4 ms (%5 skipped)")
                                     .arg(result.rows)
-                                    .arg(QLatin1String(what), coinId, vsCurrency)
+                                    .arg(QLatin1String(what), target)
                                     .arg(result.ms)
                                     .arg(result.skipped);
     } else {
-        qCWarning(lc).noquote() << QStringLiteral("writing %1 for %2/%3 failed, nothing stored: %4")
-                                       .arg(QLatin1String(what), coinId, vsCurrency, result.error);
+        qCWarning(lc).noquote() << QStringLiteral("writing %1 for %2 failed, nothing stored: %3")
+                                       .arg(QLatin1String(what), target, result.error);
     }
 }
 
@@ -62,16 +99,38 @@ void logWrite(const char *what, const QString &coinId, const QString &vsCurrency
 
 PriceStore::PriceStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
-WriteResult PriceStore::upsertPrices(const QString &coinId, const QString &vsCurrency,
-                                     const QList<PricePoint> &points)
+WriteResult PriceStore::upsertPrices(const SeriesKey &series, const QList<PricePoint> &points)
+{
+    return writePrices(series, points, std::nullopt);
+}
+
+WriteResult PriceStore::replacePrices(const SeriesKey &series, qint64 fromMs, const QList<PricePoint> &points)
+{
+    return writePrices(series, points, fromMs);
+}
+
+WriteResult PriceStore::upsertCandles(const SeriesKey &series, const QList<Candle> &candles)
+{
+    return writeCandles(series, candles, std::nullopt);
+}
+
+WriteResult PriceStore::replaceCandles(const SeriesKey &series, qint64 fromMs, const QList<Candle> &candles)
+{
+    return writeCandles(series, candles, fromMs);
+}
+
+WriteResult PriceStore::writePrices(const SeriesKey &series, const QList<PricePoint> &points,
+                                    std::optional<qint64> replaceFromMs)
 {
     const auto accept = [](const PricePoint &point) { return std::isfinite(point.price); };
+    const sql::Prelude prelude = deleteFrom(m_db, QStringLiteral("prices"), series, replaceFromMs);
     WriteResult result;
     if (sqlite3 *handle = sql::directHandle(m_db)) {
         // The hot path (a year of 5-minute data is 100,000 rows): no QVariant per value.
-        const auto bindPair = [&](sql::DirectStatement &query) {
-            query.bindText(0, coinId);
-            query.bindText(1, vsCurrency);
+        const auto bindSeries = [&](sql::DirectStatement &query) {
+            query.bindText(0, series.coinId);
+            query.bindText(1, series.vsCurrency);
+            query.bind(2, series.stepMs);
         };
         const auto bindPoint = [](sql::DirectStatement &query, int first, const PricePoint &point) {
             query.bind(first, point.tsMs);
@@ -79,11 +138,13 @@ WriteResult PriceStore::upsertPrices(const QString &coinId, const QString &vsCur
             query.bind(first + 2, finiteOrNothing(point.marketCap));
             query.bind(first + 3, finiteOrNothing(point.volume));
         };
-        result = sql::writeBatchDirect(m_db, handle, kUpsertPrices, points, accept, bindPair, bindPoint);
+        result = sql::writeBatchDirect(m_db, handle, kUpsertPrices, points, accept, bindSeries, bindPoint,
+                                       prelude);
     } else {
-        const auto bindPair = [&](QSqlQuery &query) {
-            query.bindValue(0, sql::text(coinId));
-            query.bindValue(1, sql::text(vsCurrency));
+        const auto bindSeries = [&](QSqlQuery &query) {
+            query.bindValue(0, sql::text(series.coinId));
+            query.bindValue(1, sql::text(series.vsCurrency));
+            query.bindValue(2, series.stepMs);
         };
         const auto bindPoint = [](QSqlQuery &query, int first, const PricePoint &point) {
             query.bindValue(first, point.tsMs);
@@ -91,19 +152,20 @@ WriteResult PriceStore::upsertPrices(const QString &coinId, const QString &vsCur
             query.bindValue(first + 2, sql::nullable(finiteOrNothing(point.marketCap)));
             query.bindValue(first + 3, sql::nullable(finiteOrNothing(point.volume)));
         };
-        result = sql::writeBatch(m_db, kUpsertPrices, points, accept, bindPair, bindPoint);
+        result = sql::writeBatch(m_db, kUpsertPrices, points, accept, bindSeries, bindPoint, prelude);
     }
     m_lastError = result.error;
-    logWrite("prices", coinId, vsCurrency, result);
+    logWrite("prices", series, result);
     return result;
 }
 
-WriteResult PriceStore::upsertCandles(const QString &coinId, const QString &vsCurrency,
-                                      const QList<Candle> &candles)
+WriteResult PriceStore::writeCandles(const SeriesKey &series, const QList<Candle> &candles,
+                                     std::optional<qint64> replaceFromMs)
 {
-    const auto bindPair = [&](QSqlQuery &query) {
-        query.bindValue(0, sql::text(coinId));
-        query.bindValue(1, sql::text(vsCurrency));
+    const auto bindSeries = [&](QSqlQuery &query) {
+        query.bindValue(0, sql::text(series.coinId));
+        query.bindValue(1, sql::text(series.vsCurrency));
+        query.bindValue(2, series.stepMs);
     };
     const auto accept = [](const Candle &candle) {
         return std::isfinite(candle.open) && std::isfinite(candle.high) && std::isfinite(candle.low) &&
@@ -116,21 +178,20 @@ WriteResult PriceStore::upsertCandles(const QString &coinId, const QString &vsCu
         query.bindValue(first + 3, candle.low);
         query.bindValue(first + 4, candle.close);
     };
-    const WriteResult result = sql::writeBatch(m_db, kUpsertCandles, candles, accept, bindPair, bindCandle);
+    const WriteResult result =
+        sql::writeBatch(m_db, kUpsertCandles, candles, accept, bindSeries, bindCandle,
+                        deleteFrom(m_db, QStringLiteral("candles"), series, replaceFromMs));
     m_lastError = result.error;
-    logWrite("candles", coinId, vsCurrency, result);
+    logWrite("candles", series, result);
     return result;
 }
 
-QList<PricePoint> PriceStore::prices(const QString &coinId, const QString &vsCurrency, qint64 fromMs,
-                                     qint64 toMs) const
+QList<PricePoint> PriceStore::prices(const SeriesKey &series, qint64 fromMs, qint64 toMs) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT ts_ms, price, market_cap, volume FROM prices"
-                       " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
-    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)}) {
+    query.prepare(QStringLiteral("SELECT ts_ms, price, market_cap, volume FROM prices") + kSeriesWindow);
+    for (const QVariant &value : seriesWindow(series, fromMs, toMs)) {
         query.addBindValue(value);
     }
     QList<PricePoint> points;
@@ -147,15 +208,12 @@ QList<PricePoint> PriceStore::prices(const QString &coinId, const QString &vsCur
     return points;
 }
 
-QList<Candle> PriceStore::candles(const QString &coinId, const QString &vsCurrency, qint64 fromMs,
-                                  qint64 toMs) const
+QList<Candle> PriceStore::candles(const SeriesKey &series, qint64 fromMs, qint64 toMs) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT ts_ms, open, high, low, close FROM candles"
-                       " WHERE coin_id = ? AND vs_currency = ? AND ts_ms BETWEEN ? AND ? ORDER BY ts_ms"));
-    for (const QVariant &value : {QVariant(coinId), QVariant(vsCurrency), QVariant(fromMs), QVariant(toMs)}) {
+    query.prepare(QStringLiteral("SELECT ts_ms, open, high, low, close FROM candles") + kSeriesWindow);
+    for (const QVariant &value : seriesWindow(series, fromMs, toMs)) {
         query.addBindValue(value);
     }
     QList<Candle> result;
@@ -173,26 +231,25 @@ QList<Candle> PriceStore::candles(const QString &coinId, const QString &vsCurren
     return result;
 }
 
-std::optional<qint64> PriceStore::latestTimestamp(const QString &coinId, const QString &vsCurrency) const
+std::optional<qint64> PriceStore::latestTimestamp(const SeriesKey &series) const
 {
-    return latestIn(QStringLiteral("prices"), coinId, vsCurrency);
+    return latestIn(QStringLiteral("prices"), series);
 }
 
-std::optional<qint64> PriceStore::latestCandleTimestamp(const QString &coinId,
-                                                        const QString &vsCurrency) const
+std::optional<qint64> PriceStore::latestCandleTimestamp(const SeriesKey &series) const
 {
-    return latestIn(QStringLiteral("candles"), coinId, vsCurrency);
+    return latestIn(QStringLiteral("candles"), series);
 }
 
 // `table` is one of our own constants, never user input; the values are bound.
-std::optional<qint64> PriceStore::latestIn(const QString &table, const QString &coinId,
-                                           const QString &vsCurrency) const
+std::optional<qint64> PriceStore::latestIn(const QString &table, const SeriesKey &series) const
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT MAX(ts_ms) FROM ") + table +
-                  QStringLiteral(" WHERE coin_id = ? AND vs_currency = ?"));
-    query.addBindValue(coinId);
-    query.addBindValue(vsCurrency);
+                  QStringLiteral(" WHERE coin_id = ? AND vs_currency = ? AND resolution_ms = ?"));
+    query.addBindValue(series.coinId);
+    query.addBindValue(series.vsCurrency);
+    query.addBindValue(series.stepMs);
     if (!query.exec() || !query.next()) {
         m_lastError = query.lastError().text();
         qCWarning(lc).noquote() << QStringLiteral("reading latest %1 failed: %2").arg(table, m_lastError);
@@ -258,17 +315,18 @@ std::optional<MarketSnapshot> PriceStore::snapshot(const QString &coinId, const 
 }
 
 bool PriceStore::markFetched(const QString &source, const QString &coinId, const QString &vsCurrency,
-                             const QString &rangeKey, qint64 fetchedMs)
+                             const QString &rangeKey, qint64 fetchedMs, int days)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO fetch_log (source, coin_id, vs_currency, range_key, fetched_ms)"
-                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, coin_id, vs_currency, range_key)"
-                       " DO UPDATE SET fetched_ms = excluded.fetched_ms"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO fetch_log (source, coin_id, vs_currency, range_key, fetched_ms, covers_days)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, coin_id, vs_currency, range_key)"
+        " DO UPDATE SET fetched_ms = excluded.fetched_ms, covers_days = excluded.covers_days"));
     for (const QString &value : {source, coinId, vsCurrency, rangeKey}) {
         query.addBindValue(sql::text(value));
     }
     query.addBindValue(fetchedMs);
+    query.addBindValue(days);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
         qCWarning(lc).noquote()
@@ -279,11 +337,11 @@ bool PriceStore::markFetched(const QString &source, const QString &coinId, const
     return true;
 }
 
-std::optional<qint64> PriceStore::lastFetched(const QString &source, const QString &coinId,
-                                              const QString &vsCurrency, const QString &rangeKey) const
+std::optional<FetchMark> PriceStore::lastFetch(const QString &source, const QString &coinId,
+                                               const QString &vsCurrency, const QString &rangeKey) const
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT fetched_ms FROM fetch_log"
+    query.prepare(QStringLiteral("SELECT fetched_ms, covers_days FROM fetch_log"
                                  " WHERE source = ? AND coin_id = ? AND vs_currency = ? AND range_key = ?"));
     for (const QString &value : {source, coinId, vsCurrency, rangeKey}) {
         query.addBindValue(sql::text(value));
@@ -294,7 +352,17 @@ std::optional<qint64> PriceStore::lastFetched(const QString &source, const QStri
         return std::nullopt;
     }
     m_lastError.clear();
-    return query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::nullopt;
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return FetchMark{query.value(0).toLongLong(), query.value(1).toInt()};
+}
+
+std::optional<qint64> PriceStore::lastFetched(const QString &source, const QString &coinId,
+                                              const QString &vsCurrency, const QString &rangeKey) const
+{
+    const std::optional<FetchMark> mark = lastFetch(source, coinId, vsCurrency, rangeKey);
+    return mark ? std::optional<qint64>(mark->fetchedMs) : std::nullopt;
 }
 
 } // namespace ba

@@ -13,10 +13,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <functional>
 
 namespace ba::sql {
 
 constexpr int kRowsPerStatement = 64;
+
+// Runs first inside the batch's transaction (e.g. the DELETE of a replaced window); false with
+// *error set rolls everything back.
+using Prelude = std::function<bool(QString *error)>;
 
 // head + N comma-separated copies of row + tail, e.g. "INSERT INTO t VALUES" "(?, ?)" "ON CONFLICT ...".
 // The `fixedParams` placeholders (if any) come before the rows in the text and are bound once.
@@ -66,10 +71,10 @@ bool execRows(QSqlDatabase &db, const BatchStatement &statement, const QList<con
 // The transaction around a batch write, shared by writeBatch() and writeBatchDirect():
 // `accept(item)` refuses items that cannot be stored (counted as skipped); the accepted ones go out
 // `rowsPerStatement` at a time through `execChunk(accepted, from, to, rows, &error)`, the remainder
-// in one shorter statement; all of them are committed or none.
+// in one shorter statement, after `prelude` (if any); all of them are committed or none.
 template <typename Item, typename Accept, typename ExecChunk>
 WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, int rowsPerStatement,
-                     ExecChunk execChunk)
+                     ExecChunk execChunk, const Prelude &prelude = {})
 {
     QElapsedTimer timer;
     timer.start();
@@ -92,7 +97,8 @@ WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, 
     }
     const qsizetype whole = accepted.size() / rowsPerStatement * rowsPerStatement;
     const int rest = int(accepted.size() - whole);
-    const bool written = execChunk(accepted, 0, whole, rowsPerStatement, &result.error) &&
+    const bool written = (!prelude || prelude(&result.error)) &&
+                         execChunk(accepted, 0, whole, rowsPerStatement, &result.error) &&
                          execChunk(accepted, whole, accepted.size(), rest, &result.error);
     if (!written || !db.commit()) {
         if (written) {
@@ -112,13 +118,14 @@ WriteResult runBatch(QSqlDatabase &db, const QList<Item> &items, Accept accept, 
 // one row from firstIndex on.
 template <typename Item, typename Accept, typename BindFixed, typename BindRow>
 WriteResult writeBatch(QSqlDatabase &db, const BatchStatement &statement, const QList<Item> &items,
-                       Accept accept, BindFixed bindFixed, BindRow bindRow)
+                       Accept accept, BindFixed bindFixed, BindRow bindRow, const Prelude &prelude = {})
 {
     return runBatch(
         db, items, accept, kRowsPerStatement,
         [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows, QString *error) {
             return execRows(db, statement, accepted, from, to, rows, bindFixed, bindRow, error);
-        });
+        },
+        prelude);
 }
 
 } // namespace ba::sql

@@ -110,13 +110,15 @@ bool execRowsDirect(sqlite3 *db, const BatchStatement &statement, const QList<co
 // with bindFixed(DirectStatement &) and bindRow(DirectStatement &, firstIndex, item).
 template <typename Item, typename Accept, typename BindFixed, typename BindRow>
 WriteResult writeBatchDirect(QSqlDatabase &db, sqlite3 *handle, const BatchStatement &statement,
-                             const QList<Item> &items, Accept accept, BindFixed bindFixed, BindRow bindRow)
+                             const QList<Item> &items, Accept accept, BindFixed bindFixed, BindRow bindRow,
+                             const Prelude &prelude = {})
 {
     return runBatch(
         db, items, accept, directRowsPerStatement(handle, statement),
         [&](const QList<const Item *> &accepted, qsizetype from, qsizetype to, int rows, QString *error) {
             return execRowsDirect(handle, statement, accepted, from, to, rows, bindFixed, bindRow, error);
-        });
+        },
+        prelude);
 }
 
 } // namespace ba::sql

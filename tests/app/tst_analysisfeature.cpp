@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace ba;
@@ -53,7 +54,7 @@ class TestAnalysisFeature : public QObject
         void build()
         {
             feature = std::make_unique<AnalysisFeature>(config, settings.get(), pipeline.db.connection(),
-                                                        pipeline.http.get(), pipeline.store.get());
+                                                        pipeline.http.get(), pipeline.prices.get());
             feature->attach(pipeline.refresh.get(), [] { return QList<NewsItem>{}; });
         }
 
@@ -169,6 +170,26 @@ private Q_SLOTS:
         QVERIFY(stored.has_value());
         QCOMPARE(stored->status, QString(AnalysisService::StatusFallback));
         QVERIFY(!stored->response.isEmpty()); // the local report stands in
+    }
+
+    void refresh_whenTheAnalysisCannotBeSaved_reportsTheStepFailed()
+    {
+        Rig rig;
+        QVERIFY(rig.setUp());
+        rig.settings->setAiProvider(AiProviderKind::None);
+        rig.build();
+        QVERIFY(rig.refreshOnce().ok);
+        // The disk is full: nothing more fits into the file.
+        QSqlQuery pragma(rig.pipeline.db.connection());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")) && pragma.next());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pragma.value(0).toInt())));
+        rig.pipeline.coinGecko.setNowMs(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000); // new data
+
+        const StepReport report = rig.refreshOnce();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.error.kind, FetchError::Kind::StorageFailed);
+        QVERIFY(report.error.userMessage.contains(QLatin1String("could not be saved")));
+        QCOMPARE(rig.feature->service()->history().size(), 1); // the first one is still there
     }
 };
 

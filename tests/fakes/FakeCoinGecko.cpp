@@ -367,7 +367,7 @@ FakeResponse FakeCoinGecko::serveCoinPath(const QString &path, const FakeRequest
                                                     : ohlcJson(*coin, fx, days, nowMs()));
     }
     return FakeResponse::json(200, m_useSamples ? sample(QStringLiteral("coingecko_market_chart_sample.json"))
-                                                : marketChartJson(*coin, fx, days, nowMs()));
+                                                : marketChartJson(*coin, fx, days, nowMs(), m_sampling));
 }
 
 } // namespace ba::fakes

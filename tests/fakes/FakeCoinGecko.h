@@ -64,7 +64,9 @@ public:
     void setRetryAfter(const QByteArray &value) { m_retryAfter = value; } // empty: header omitted
     void setSlowDelayMs(int ms) { m_slowDelayMs = ms; }
     void setHugeBodyBytes(qint64 bytes) { m_hugeBytes = bytes; }
-    void setNowMs(qint64 nowMs) { m_nowMs = nowMs; }   // fixed "now"; default follows the real clock
+    void setNowMs(qint64 nowMs) { m_nowMs = nowMs; } // fixed "now"; default follows the real clock
+    // Where market_chart's 5-minute and hourly samples fall; default: back from the moment asked.
+    void setSampling(coingecko::Sampling sampling) { m_sampling = sampling; }
     void setUseSamples(bool on) { m_useSamples = on; } // serve tests/data samples verbatim
     // Public/demo plans get 401 10012 for market_chart/ohlc beyond 365 days (and "max"); default on.
     void setEnforceHistoryLimit(bool on) { m_enforceHistoryLimit = on; }
@@ -104,6 +106,7 @@ private:
     int m_slowDelayMs = 2000;
     qint64 m_hugeBytes = 25 * 1024 * 1024;
     qint64 m_nowMs = 0;
+    coingecko::Sampling m_sampling = coingecko::Sampling::SinceAsked;
     bool m_useSamples = false;
     bool m_enforceHistoryLimit = true;
     KeyKind m_lastKeyKind = KeyKind::None;

@@ -59,24 +59,53 @@ double fxRate(const QString &currency)
     return 0.0;
 }
 
-double priceAt(const FakeCoin &coin, qint64 tsMs)
+namespace {
+
+// A phase of its own for each coin, from its id, so that the coins do not move in step.
+double coinPhase(const FakeCoin &coin)
 {
-    // Slow trend + daily wave + deterministic small noise: looks like a market, repeats exactly.
-    const double t = double(tsMs) / double(kDayMs);
-    const double noise = std::sin(t * 977.0 + coin.basePrice) * 0.004;
-    return coin.basePrice * (1.0 + 0.12 * std::sin(t / 23.0) + 0.02 * std::sin(t * 6.283) + noise);
+    quint32 hash = 2166136261u;
+    for (const QChar c : coin.id) {
+        hash = (hash ^ c.unicode()) * 16777619u;
+    }
+    return double(hash % 10000) / 10000.0 * 6.283185307;
 }
 
-QList<qint64> marketChartTimestamps(int days, qint64 nowMs)
+} // namespace
+
+double priceAt(const FakeCoin &coin, qint64 tsMs)
+{
+    // Slow trend + weekly swing + daily wave + deterministic small noise, each shifted by the coin's
+    // phase: looks like a market, repeats exactly, and differs from coin to coin.
+    const double t = double(tsMs) / double(kDayMs);
+    const double phase = coinPhase(coin);
+    const double noise =
+        std::sin(t * 977.0 + coin.basePrice + phase) * 0.004 + std::sin(t * 131.0 + 3 * phase) * 0.003;
+    return coin.basePrice * (1.0 + 0.12 * std::sin(t / 23.0 + phase) + 0.04 * std::sin(t / 5.3 + 2 * phase) +
+                             0.02 * std::sin(t * 6.283 + phase) + noise);
+}
+
+double volumeAt(const FakeCoin &coin, qint64 tsMs)
+{
+    return coin.basePrice * 4.0e5 * (1.2 + std::sin(double(tsMs) / 3.7e7 + coinPhase(coin)));
+}
+
+QList<qint64> marketChartTimestamps(int days, qint64 nowMs, Sampling sampling)
 {
     qint64 step = kDayMs;
-    qint64 start = days < 0 ? kGenesisMs : nowMs - days * kDayMs;
+    const qint64 start = days < 0 ? kGenesisMs : nowMs - days * kDayMs;
     if (days == 1) {
         step = 5 * 60 * 1000;
     } else if (days >= 2 && days <= 90) {
         step = kHourMs;
     }
     QList<qint64> ts;
+    if (sampling == Sampling::SinceAsked && step < kDayMs) {
+        for (qint64 t = start; t <= nowMs; t += step) {
+            ts.append(t); // ends on "now" exactly
+        }
+        return ts;
+    }
     for (qint64 t = alignDown(start, step) + step; t < nowMs; t += step) {
         ts.append(t);
     }
@@ -84,14 +113,12 @@ QList<qint64> marketChartTimestamps(int days, qint64 nowMs)
     return ts;
 }
 
-QByteArray marketChartJson(const FakeCoin &coin, double fx, int days, qint64 nowMs)
+QByteArray marketChartJson(const FakeCoin &coin, double fx, int days, qint64 nowMs, Sampling sampling)
 {
-    const QList<qint64> ts = marketChartTimestamps(days, nowMs);
+    const QList<qint64> ts = marketChartTimestamps(days, nowMs, sampling);
     const auto price = [&](qint64 t) { return priceAt(coin, t) * fx; };
     const auto cap = [&](qint64 t) { return priceAt(coin, t) * fx * coin.supply; };
-    const auto vol = [&](qint64 t) {
-        return coin.basePrice * fx * 4.0e5 * (1.2 + std::sin(double(t) / 3.7e7));
-    };
+    const auto vol = [&](qint64 t) { return volumeAt(coin, t) * fx; };
     return "{\"prices\":" + pairsJson(ts, price) + ",\"market_caps\":" + pairsJson(ts, cap) +
            ",\"total_volumes\":" + pairsJson(ts, vol) + '}';
 }
@@ -131,7 +158,7 @@ QByteArray simplePriceJson(const QList<FakeCoin> &coins, const QStringList &curr
                 entry.insert(cur + QStringLiteral("_market_cap"), p * coin.supply);
             }
             if (volume) {
-                entry.insert(cur + QStringLiteral("_24h_vol"), p * 4.0e5);
+                entry.insert(cur + QStringLiteral("_24h_vol"), volumeAt(coin, nowMs) * fx);
             }
             if (change) {
                 entry.insert(cur + QStringLiteral("_24h_change"),
@@ -161,7 +188,7 @@ QByteArray marketsJson(const QList<FakeCoin> &coins, double fx, int perPage, qin
                       {QStringLiteral("current_price"), p},
                       {QStringLiteral("market_cap"), p * coin.supply},
                       {QStringLiteral("market_cap_rank"), rank++},
-                      {QStringLiteral("total_volume"), p * 4.0e5},
+                      {QStringLiteral("total_volume"), volumeAt(coin, nowMs) * fx},
                       {QStringLiteral("roi"), QJsonValue::Null}};
         list.append(o);
     }

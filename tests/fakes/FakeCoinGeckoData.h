@@ -4,8 +4,10 @@
 #include <QList>
 #include <QString>
 
-// Body generators for FakeCoinGecko: realistic series with CoinGecko's granularity rules,
-// and the HTML pages Cloudflare serves instead of JSON.
+// Body generators for FakeCoinGecko: one coherent market — a deterministic price path per coin
+// (priceAt), converted per currency at fixed rates — sampled with CoinGecko's granularity rules,
+// and the HTML pages Cloudflare serves instead of JSON. Every endpoint reads the same path, so
+// simple/price, market_chart and ohlc agree with each other at any moment.
 namespace ba::fakes::coingecko {
 
 struct FakeCoin
@@ -21,12 +23,22 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr qint64 kGenesisMs = 1367107200000LL; // 2013-04-28, where CoinGecko's bitcoin history starts
 
 QList<FakeCoin> defaultCoins();
-double fxRate(const QString &currency);            // 0 when the currency is unknown
-double priceAt(const FakeCoin &coin, qint64 tsMs); // deterministic, in USD
+double fxRate(const QString &currency);             // 0 when the currency is unknown
+double priceAt(const FakeCoin &coin, qint64 tsMs);  // deterministic, in USD, different shape per coin
+double volumeAt(const FakeCoin &coin, qint64 tsMs); // 24 h volume in USD at that moment
+
+// Where the 5-minute and hourly samples of market_chart fall.
+enum class Sampling
+{
+    SinceAsked,  // back from the moment asked, as CoinGecko does: two requests a minute apart
+                 // get samples at different offsets (the last one is "now")
+    AlignedGrid, // on the step grid, then "now": every request gets the same timestamps
+};
 
 // days: 1 = 5-minute points, 2..90 = hourly, > 90 = daily at 00:00 UTC; -1 = max. The last point is "now".
-QList<qint64> marketChartTimestamps(int days, qint64 nowMs);
-QByteArray marketChartJson(const FakeCoin &coin, double fx, int days, qint64 nowMs);
+QList<qint64> marketChartTimestamps(int days, qint64 nowMs, Sampling sampling = Sampling::AlignedGrid);
+QByteArray marketChartJson(const FakeCoin &coin, double fx, int days, qint64 nowMs,
+                           Sampling sampling = Sampling::AlignedGrid);
 // Candle length: 1-2 days = 30 min, 3-30 days = 4 h, 31+ days = 4 days. Timestamps are close times.
 QByteArray ohlcJson(const FakeCoin &coin, double fx, int days, qint64 nowMs);
 QByteArray simplePriceJson(const QList<FakeCoin> &coins, const QStringList &currencies, bool marketCap,

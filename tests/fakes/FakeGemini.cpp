@@ -165,6 +165,25 @@ FakeRequest FakeGemini::lastRequest() const
     return all.isEmpty() ? FakeRequest() : all.last();
 }
 
+QString FakeGemini::promptOf(const QJsonObject &requestBody)
+{
+    return requestBody.value(QStringLiteral("contents"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("parts"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("text"))
+        .toString();
+}
+
+QString FakeGemini::lastPrompt() const
+{
+    return promptOf(lastRequestJson());
+}
+
 QJsonObject FakeGemini::lastRequestJson() const
 {
     const auto all = m_server.requests();
@@ -249,6 +268,9 @@ FakeResponse FakeGemini::generate(const FakeRequest &request, const Target &targ
     if (mode >= Mode::MalformedJson || // the modes from MalformedJson on are not answers
         (mode == Mode::StreamErrorEvent && !stream)) {
         return errorResponse(mode == Mode::StreamErrorEvent ? Mode::Unavailable503 : mode, target.model);
+    }
+    if (m_writer) {
+        m_answer = m_writer(promptOf(body));
     }
     const bool sse = request.query.queryItemValue(QStringLiteral("alt")) == QLatin1String("sse");
     return answer(mode, target.model, stream, sse);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
+#include <functional>
 
 namespace ba::fakes {
 
@@ -49,7 +50,12 @@ public:
     void setMode(Mode mode) { m_mode = mode; }                   // for every generate request
     void failNext(Mode mode, int times = 1);                     // one-shot modes, used before setMode's
     void setAnswerText(const QString &text) { m_answer = text; } // empty: the sample files
-    QString answerText() const;                                  // what Normal/SplitStream answers
+    // Writes each answer from the request's prompt (replaces setAnswerText's text per request).
+    void setAnswerWriter(std::function<QString(const QString &prompt)> writer)
+    {
+        m_writer = std::move(writer);
+    }
+    QString answerText() const;        // what Normal/SplitStream answers
     static QString defaultSplitText(); // "Le bitcoin a gagné 3 € …" with 2- to 4-byte characters
     void setDelayMs(int ms) { m_delayMs = ms; } // before every answer
     void setChunkPauseMs(int ms) { m_chunkPauseMs = ms; }
@@ -61,6 +67,8 @@ public:
     int generateRequestCount() const; // generateContent + streamGenerateContent
     FakeRequest lastRequest() const;
     QJsonObject lastRequestJson() const; // the body of the last POST
+    QString lastPrompt() const;          // the text of its first content part: the prompt
+    static QString promptOf(const QJsonObject &requestBody);
 
     static QByteArray sample(const QString &fileName); // tests/data/<fileName>, as is
     // {"error":{"code","message","status"}} with Google's JSON headers.
@@ -89,6 +97,7 @@ private:
     QList<Mode> m_oneShot;
     Mode m_mode = Mode::Normal;
     QString m_answer;
+    std::function<QString(const QString &)> m_writer;
     QStringList m_knownModels;
     QByteArray m_retryDelay = "3s";
     QString m_modelVersion = QStringLiteral("gemini-2.5-flash");

@@ -286,7 +286,7 @@ void FakeHttpServer::respond(QTcpSocket *socket, const FakeResponse &response)
     }
     QByteArray head =
         "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    for (const auto &h : response.headers) {
+    for (const auto &h : response.headers + m_extraHeaders) {
         head += h.first + ": " + h.second + "\r\n";
     }
     if (!response.omitContentLength) {

@@ -78,6 +78,8 @@ public:
     void route(const QByteArray &method, const QString &path, FakeHandler handler);
     void routePrefix(const QByteArray &method, const QString &prefix, FakeHandler handler);
     void setFallback(FakeHandler handler); // default: 404 text/plain
+    // Sent with every response, e.g. the "X-BA-Demo: 1" mark of demo data.
+    void setExtraHeaders(const HeaderList &headers) { m_extraHeaders = headers; }
 
     QList<FakeRequest> requests() const;
     int requestCount() const;
@@ -109,6 +111,7 @@ private:
     QTcpServer *m_server = nullptr;
     QList<Route> m_routes;
     FakeHandler m_fallback;
+    HeaderList m_extraHeaders;
     QList<FakeRequest> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers; // unparsed bytes per open connection
     QElapsedTimer m_clock;

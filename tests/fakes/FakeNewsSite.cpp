@@ -1,8 +1,10 @@
 #include "fakes/FakeNewsSite.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace ba::fakes {
 
@@ -130,6 +132,38 @@ void FakeNewsSite::addRoutes()
     addGenericRoutes();
     addHostileRoutes();
     addRequestRoutes();
+    addFeedRoutes();
+}
+
+QByteArray FakeNewsSite::feedXml() const
+{
+    QList<Story> stories = threeStories();
+    stories.append(
+        {feedOnlyTitle(), QStringLiteral("/news/feed-only"), {}, {}, QStringLiteral("From the feed.")});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QByteArray items;
+    for (qsizetype i = 0; i < stories.size(); ++i) {
+        const QDateTime published =
+            QDateTime::fromMSecsSinceEpoch(now - (i + 1) * 3600 * 1000, QTimeZone::utc());
+        items += "<item><title>" + escaped(stories.at(i).title) + "</title><link>" +
+                 escaped(url(stories.at(i).path).toString()) + "</link><pubDate>" +
+                 published.toString(QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() +
+                 " +0000</pubDate><description>" + escaped(stories.at(i).summary) + "</description></item>";
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>News</title>" +
+           items + "</channel></rss>";
+}
+
+void FakeNewsSite::addFeedRoutes()
+{
+    const auto feed = [this](const FakeRequest &) {
+        FakeResponse response = FakeResponse::withType(200, "application/rss+xml; charset=UTF-8", feedXml());
+        response.delayMs = m_feedDelayMs;
+        return response;
+    };
+    for (const char *path : {"/list/feed/", "/challenge-stuck/feed/"}) {
+        m_server.route("GET", QString::fromLatin1(path), feed);
+    }
 }
 
 void FakeNewsSite::addChallengeRoutes()

@@ -29,6 +29,9 @@ namespace ba::fakes {
 //   /assets           references an image, a font, a video, a favicon and a stylesheet
 //   /permissions      asks to show notifications (the story tells the answer), starts a download
 //   /leave            tries to leave for another host and to open pop-ups
+//   /list/feed/, /challenge-stuck/feed/
+//                     the site's RSS 2.0 feed (where --news-url puts it): the three stories and one
+//                     only in the feed
 class FakeNewsSite : public QObject
 {
     Q_OBJECT
@@ -55,6 +58,9 @@ public:
     static QList<Story> threeStories();
     static QByteArray storyMarkup(const QList<Story> &stories); // HTML-escaped
     static QByteArray page(const QByteArray &title, const QByteArray &body, const QByteArray &head = {});
+    static QString feedOnlyTitle() { return QStringLiteral("Only in the feed: fees fall"); }
+    QByteArray feedXml() const;                         // links on this server, dated the last hours
+    void setFeedDelayMs(int ms) { m_feedDelayMs = ms; } // the feed answers this much later
 
 private:
     void addRoutes();
@@ -62,8 +68,10 @@ private:
     void addGenericRoutes();
     void addHostileRoutes();
     void addRequestRoutes();
+    void addFeedRoutes();
 
     FakeHttpServer m_server;
+    int m_feedDelayMs = 0;
 };
 
 } // namespace ba::fakes

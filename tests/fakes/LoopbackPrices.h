@@ -52,7 +52,8 @@ struct LoopbackPrices
         client = std::make_unique<CoinGeckoClient>(http.get(), config);
         prices = std::make_unique<PriceService>(client.get(), store.get(), clock);
         prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), range);
-        refresh = std::make_unique<RefreshCoordinator>(prices.get());
+        refresh = std::make_unique<RefreshCoordinator>();
+        prices->attachTo(refresh.get());
         return true;
     }
 

@@ -17,8 +17,10 @@ inline QString &webEngineDataDir()
 
 // main() for tests that start Qt WebEngine: headless, no sandbox (the tests may run as root,
 // which Chromium refuses with the sandbox on), no GPU process, and the OpenGL context sharing
-// WebEngine wants set before the application object exists.
-#define BA_WEBENGINE_TEST_MAIN(TestObject)                                                                   \
+// WebEngine wants set before the application object exists. The _WITH form names the application
+// class (QApplication for tests of the whole window).
+#define BA_WEBENGINE_TEST_MAIN(TestObject) BA_WEBENGINE_TEST_MAIN_WITH(QGuiApplication, TestObject)
+#define BA_WEBENGINE_TEST_MAIN_WITH(Application, TestObject)                                                 \
     int main(int argc, char *argv[])                                                                         \
     {                                                                                                        \
         qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu");                                 \
@@ -31,7 +33,7 @@ inline QString &webEngineDataDir()
             return 1;                                                                                        \
         }                                                                                                    \
         ba::testing::webEngineDataDir() = dataDir.path();                                                    \
-        QGuiApplication app(argc, argv);                                                                     \
+        Application app(argc, argv);                                                                         \
         TestObject tc;                                                                                       \
         QTEST_SET_MAIN_SOURCE_PATH                                                                           \
         return QTest::qExec(&tc, argc, argv);                                                                \

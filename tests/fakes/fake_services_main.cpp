@@ -1,6 +1,10 @@
 // Runs the loopback fakes as one process so that the real app can be driven by hand, for
-// screenshots and demos:  ba-fake-services [--gemini-delay-ms N] [--coingecko-failure NAME]
-// Prints the URLs to pass to bitcoin-analyzer and serves until killed.
+// screenshots and demos (scripts/demo.sh):
+//   ba-fake-services [--gemini-delay-ms N] [--coingecko-failure NAME] [--gemini-mode NAME]
+// Serves the demo market (fakes/DemoMarket.h): an invented, coherent market, "Demo" headlines and a
+// demo AI, every answer marked "X-BA-Demo: 1". Prints the options to pass to bitcoin-analyzer on its
+// first line and serves until killed.
+#include "fakes/DemoMarket.h"
 #include "fakes/FakeCoinGecko.h"
 #include "fakes/FakeGemini.h"
 #include "fakes/FakeNewsSite.h"
@@ -33,18 +37,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
         return 1;
     }
+    ba::fakes::demo::setUp(coinGecko, gemini, newsSite);
     gemini.setDelayMs(parser.value(delay).toInt());
-    gemini.setAnswerText(QStringLiteral(
-        "## Trend\nBitcoin has traded sideways over the last 30 days, oscillating around its 20-day average "
-        "with higher lows since mid-November.\n\n## Momentum\nRSI(14) sits near the middle of its range and "
-        "the "
-        "MACD histogram has turned slightly positive: momentum is neutral to mildly bullish.\n\n## "
-        "Volatility\n"
-        "Realised volatility is moderate; the Bollinger bands are narrowing, which often precedes a larger "
-        "move."
-        "\n\n## News context\nNo headlines were available for this period.\n\n## Risks\nA break below the "
-        "recent swing low would invalidate the higher-lows pattern.\n\n---\n*This is not financial "
-        "advice.*"));
     if (parser.isSet(failure)) {
         const QMetaEnum e = QMetaEnum::fromType<ba::fakes::FakeCoinGecko::Failure>();
         coinGecko.setFailure(static_cast<ba::fakes::FakeCoinGecko::Failure>(
@@ -57,7 +51,7 @@ int main(int argc, char *argv[])
     }
     std::printf("--coingecko-url %s --gemini-url %s --news-url %s\n",
                 qPrintable(coinGecko.baseUrl().toString()), qPrintable(gemini.baseUrl().toString()),
-                qPrintable(newsSite.url(QStringLiteral("/list")).toString()));
+                qPrintable(newsSite.url(QString::fromLatin1(ba::fakes::demo::NewsPath)).toString()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

@@ -256,8 +256,13 @@ void TestHealthPanel::detail_spellsOutTheCurrentRowsError()
     panel.view()->setCurrentIndex(panel.model()->index(1, 0));
     QVERIFY2(detail->text().startsWith(QStringLiteral("News site (browser), last error (Blocked, ")),
              qPrintable(detail->text()));
-    QVERIFY(detail->text().endsWith(
+    const QStringList lines = detail->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).endsWith(
         QStringLiteral("The site shows a bot check. (https://news.example/: Cloudflare challenge)")));
+    // Then each endpoint with its own last error.
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("  /: failing since ")), qPrintable(lines.at(1)));
+    QVERIFY(lines.at(1).endsWith(QStringLiteral(": The site shows a bot check.")));
     panel.view()->setCurrentIndex(panel.model()->index(0, 0));
     QCOMPARE(detail->text(), QStringLiteral("CoinGecko: no error this session."));
 }

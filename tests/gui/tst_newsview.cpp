@@ -1,3 +1,5 @@
+#include "gui/EmptyStateWidget.h"
+#include "gui/NewsActivityBar.h"
 #include "gui/NewsFilterProxy.h"
 #include "gui/NewsTableModel.h"
 #include "gui/NewsView.h"
@@ -122,6 +124,10 @@ private Q_SLOTS:
     void ctrlF_focusesSearch();
     void markAllRead_clearsBoldAndDisablesButton();
     void emptyState_switchesToTableWhenItemsArrive();
+    void emptyState_whileLoading_saysSoThenNamesTheProblem();
+    void model_viaColumn_saysWhereEachHeadlineWasSeen();
+    void activityBar_describesTheRefresh_data();
+    void activityBar_describesTheRefresh();
     void bindTo_service_reloadsAndFollowsReadState();
     void screenshot_filledView();
 };
@@ -384,6 +390,97 @@ void TestNewsView::emptyState_switchesToTableWhenItemsArrive()
     QVERIFY(!view.isShowingEmptyState());
     view.setItems({});
     QVERIFY(view.isShowingEmptyState());
+}
+
+void TestNewsView::emptyState_whileLoading_saysSoThenNamesTheProblem()
+{
+    NewsView view;
+    NewsActivity activity;
+    activity.siteName = QStringLiteral("Test News");
+    activity.page = NewsActivity::State::Loading;
+    activity.feed = NewsActivity::State::Loading;
+    view.showActivity(activity);
+    QCOMPARE(view.emptyState()->title(), QStringLiteral("Loading headlines…"));
+    QCOMPARE(view.emptyState()->hint(), QStringLiteral("Loading headlines from Test News and its feed…"));
+    QVERIFY(view.activityBar()->isBusy());
+
+    activity.page = NewsActivity::State::Failed;
+    activity.pageProblem = QStringLiteral("site unreachable");
+    activity.feed = NewsActivity::State::Failed;
+    activity.feedProblem = QStringLiteral("Test feed: feed unreachable");
+    view.showActivity(activity);
+    QCOMPARE(view.emptyState()->title(), QStringLiteral("No news yet."));
+    QCOMPARE(view.emptyState()->hint(),
+             QStringLiteral("The page of Test News could not be read (site unreachable). "
+                            "The feed failed too: Test feed: feed unreachable."));
+    QVERIFY(!view.activityBar()->isBusy());
+}
+
+void TestNewsView::model_viaColumn_saysWhereEachHeadlineWasSeen()
+{
+    NewsTableModel model;
+    QList<StoredNewsItem> items = sampleItems(QDateTime::currentMSecsSinceEpoch()).mid(0, 4);
+    items[0].item.seenVia = NewsViaPage;
+    items[1].item.seenVia = NewsViaFeed;
+    items[2].item.seenVia = NewsViaPage | NewsViaFeed;
+    items[3].item.seenVia = 0;
+    model.setItems(items);
+    const auto via = [&model](int row) {
+        return model.index(row, NewsTableModel::ViaColumn).data().toString();
+    };
+    QCOMPARE(via(0), QStringLiteral("Page"));
+    QCOMPARE(via(1), QStringLiteral("Feed"));
+    QCOMPARE(via(2), QStringLiteral("Page, feed"));
+    QCOMPARE(via(3), QString());
+    QCOMPARE(model.headerData(NewsTableModel::ViaColumn, Qt::Horizontal).toString(), QStringLiteral("Via"));
+    QCOMPARE(model.index(1, NewsTableModel::ViaColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("From the site's RSS feed"));
+}
+
+void TestNewsView::activityBar_describesTheRefresh_data()
+{
+    using S = NewsActivity::State;
+    QTest::addColumn<int>("page");
+    QTest::addColumn<int>("feed");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("both loading") << int(S::Loading) << int(S::Loading)
+                                  << QStringLiteral("Loading headlines from Test News and its feed…");
+    QTest::newRow("feed first") << int(S::Loading) << int(S::Delivered)
+                                << QStringLiteral(
+                                       "Reading the page of Test News… Headlines from Test News (RSS) "
+                                       "meanwhile.");
+    QTest::newRow("blocked, paused")
+        << int(S::Paused) << int(S::Delivered)
+        << QStringLiteral(
+               "Test News blocks the page reader (browser blocked by a JavaScript challenge). Next try at "
+               "%1 (in 25 min). Headlines from Test News (RSS).");
+    QTest::newRow("page read") << int(S::Delivered) << int(S::Delivered) << QString();
+    QTest::newRow("no site, feed loading")
+        << int(S::Idle) << int(S::Loading) << QStringLiteral("Loading headlines…");
+}
+
+void TestNewsView::activityBar_describesTheRefresh()
+{
+    QFETCH(int, page);
+    QFETCH(int, feed);
+    QFETCH(QString, expected);
+    const qint64 now = QDateTime(QDate(2026, 11, 29), QTime(10, 0)).toMSecsSinceEpoch();
+    NewsActivity activity;
+    activity.siteName = QStringLiteral("Test News");
+    activity.page = NewsActivity::State(page);
+    activity.feed = NewsActivity::State(feed);
+    activity.feedName = QStringLiteral("Test News (RSS)");
+    activity.pageProblem = QStringLiteral("browser blocked by a JavaScript challenge");
+    activity.pageRetryAtMs = now + 25 * kMinuteMs;
+    const QString retryAt = QLocale().toString(QTime(10, 25), QLocale::ShortFormat);
+    QCOMPARE(NewsActivityBar::describe(activity, now),
+             expected.contains(u'%') ? expected.arg(retryAt) : expected);
+
+    NewsActivityBar bar;
+    bar.setClock([now] { return now; });
+    bar.setActivity(activity);
+    QCOMPARE(bar.text().isEmpty(), expected.isEmpty());
+    QCOMPARE(bar.isHidden(), expected.isEmpty() && !activity.isLoading()); // nothing to say: no line
 }
 
 void TestNewsView::bindTo_service_reloadsAndFollowsReadState()

@@ -148,6 +148,7 @@ private Q_SLOTS:
     void emptyState_withoutData_showsHint();
     void showEmpty_customText_dropsSeries();
     void showError_keepsChartAndShowsBanner();
+    void showRetryCountdown_countsDownLiveAndLeavesThePriceAxisFree();
     void rangeButtons_emitOnlyOnUserChoice();
     void coinAndCurrency_emitOnlyOnUserChoice();
     void export_rendersHeaderAndChart();
@@ -494,6 +495,43 @@ void TestPriceChartView::showError_keepsChartAndShowsBanner()
     QVERIFY(m_view->errorText().isEmpty());
     m_view->showError(message);
     m_view->setBusy(true); // a new refresh starts
+    QVERIFY(m_view->errorText().isEmpty());
+}
+
+// A rate-limit pause: the banner names the service and counts down by itself; the price axis
+// (right of the plot) stays readable.
+void TestPriceChartView::showRetryCountdown_countsDownLiveAndLeavesThePriceAxisFree()
+{
+    m_view->setSeries(linearPrices(40), {});
+    m_view->showRetryCountdown(QStringLiteral("CoinGecko"), 2);
+    QVERIFY2(m_view->errorText().startsWith(QStringLiteral("CoinGecko asked for a pause")),
+             qPrintable(m_view->errorText()));
+    QVERIFY2(m_view->errorText().contains(QStringLiteral("in 2 s")), qPrintable(m_view->errorText()));
+    m_view->showRetryCountdown(QStringLiteral("CoinGecko"), 1); // a shorter wait does not cut it short
+    QVERIFY2(m_view->errorText().contains(QStringLiteral("in 2 s")), qPrintable(m_view->errorText()));
+
+    QChartView *view = chartView(*m_view);
+    auto *banner = m_view->findChild<QWidget *>(QStringLiteral("errorBanner"));
+    QVERIFY(banner->isVisible());
+    const auto axisStart = [view] {
+        return view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea().topRight())).x();
+    };
+    const auto gap = [&] {
+        return QStringLiteral("banner ends at %1, axis starts at %2")
+            .arg(banner->geometry().right())
+            .arg(axisStart());
+    };
+    QTRY_VERIFY2(banner->geometry().right() < axisStart() && banner->geometry().right() > axisStart() - 40,
+                 qPrintable(gap()));
+
+    // Still so once the window grows: the banner follows the plot's new right edge.
+    m_view->resize(1500, 900);
+    QTRY_VERIFY2(banner->geometry().right() < axisStart() && banner->geometry().right() > 1300,
+                 qPrintable(gap()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->errorText().contains(QStringLiteral("in 1 s")), 1500);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->errorText().contains(QStringLiteral("Trying again now")), 1500);
+    m_view->clearError();
     QVERIFY(m_view->errorText().isEmpty());
 }
 

@@ -58,6 +58,10 @@ class TestPricePresenter : public QObject
             return window->findChild<QAction *>(QStringLiteral("actionExportPrices"));
         }
         QString status() const { return window->statusBar()->currentMessage(); }
+        QAbstractButton *rangeButton(ChartRange range) const
+        {
+            return chart->findChild<QAbstractButton *>(QStringLiteral("rangeButton%1").arg(int(range)));
+        }
 
         ~Rig() { window.reset(); }
     };
@@ -87,31 +91,50 @@ private Q_SLOTS:
         QVERIFY(rig.exportPrices()->isEnabled());
     }
 
-    void clickingARange_fetchesThatRangeAndRemembersIt()
+    void clickingARange_fetchesThatRangeOrServesItFromALongerFetch()
+    {
+        Rig rig;
+        QVERIFY(rig.setUp());
+        QVERIFY(rig.refreshOnce()); // 30D
+        QSignalSpy finished(rig.pipeline.refresh.get(), &RefreshCoordinator::finished);
+        const auto chartRequests = [&rig] {
+            QStringList days;
+            for (const FakeRequest &request : rig.pipeline.coinGecko.server().requests()) {
+                if (request.path.endsWith(QLatin1String("/market_chart"))) {
+                    days << request.query.queryItemValue(QStringLiteral("days"));
+                }
+            }
+            return days;
+        };
+        QTest::mouseClick(rig.rangeButton(ChartRange::Quarter), Qt::LeftButton);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(rig.pipeline.prices->data().range, PriceRange::Quarter);
+        QCOMPARE(chartRequests(), (QStringList{QStringLiteral("30"), QStringLiteral("90")}));
+
+        // 7D is inside the 90 days of hourly prices just fetched: no request, one week of them.
+        QTest::mouseClick(rig.rangeButton(ChartRange::Week), Qt::LeftButton);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(chartRequests().size(), 2);
+        QCOMPARE(rig.chart->range(), ChartRange::Week);
+        QCOMPARE(rig.pipeline.prices->data().prices.size(), 7 * 24 + 1);
+        QVERIFY(rig.chart->hasData());
+    }
+
+    void quickClicks_refreshOnceForTheLastRange()
     {
         Rig rig;
         QVERIFY(rig.setUp());
         QVERIFY(rig.refreshOnce());
+        QSignalSpy started(rig.pipeline.refresh.get(), &RefreshCoordinator::started);
         QSignalSpy finished(rig.pipeline.refresh.get(), &RefreshCoordinator::finished);
-        auto *sevenDays = rig.chart->findChild<QAbstractButton *>(
-            QStringLiteral("rangeButton%1").arg(int(ChartRange::Week)));
-        QVERIFY(sevenDays != nullptr);
-        QTest::mouseClick(sevenDays, Qt::LeftButton);
-
+        for (ChartRange range : {ChartRange::Day, ChartRange::Year, ChartRange::Quarter}) {
+            QTest::mouseClick(rig.rangeButton(range), Qt::LeftButton);
+        }
+        QCOMPARE(rig.pipeline.prices->data().range, PriceRange::Quarter); // the chart follows at once
         QVERIFY(finished.wait(15000));
-        QCOMPARE(rig.pipeline.prices->data().range, PriceRange::Week);
-        const FakeRequest chartRequest = [&rig] {
-            FakeRequest last;
-            for (const FakeRequest &request : rig.pipeline.coinGecko.server().requests()) {
-                if (request.path.endsWith(QLatin1String("/market_chart"))) {
-                    last = request;
-                }
-            }
-            return last;
-        }();
-        QCOMPARE(chartRequest.query.queryItemValue(QStringLiteral("days")), QStringLiteral("7"));
-        QCOMPARE(rig.chart->range(), ChartRange::Week);
-        QVERIFY(rig.chart->hasData());
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(rig.pipeline.coinGecko.requestCount(QStringLiteral("/coins/bitcoin/market_chart")), 2);
+        QCOMPARE(rig.pipeline.prices->data().prices.size(), 90 * 24 + 1); // 24H and 1Y were never fetched
     }
 
     void failedFetch_showsTheBannerAndTheStatusMessage()

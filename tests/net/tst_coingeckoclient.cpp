@@ -77,6 +77,7 @@ void TestCoinGeckoClient::init()
     m_fake = std::make_unique<FakeCoinGecko>();
     QVERIFY(m_fake->listen());
     m_fake->setNowMs(kNow);
+    m_fake->setSampling(ba::fakes::coingecko::Sampling::AlignedGrid); // the grid checks below
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_nam->setProxy(QNetworkProxy::NoProxy);
     m_http = std::make_unique<ba::HttpClient>(m_nam.get());
@@ -243,11 +244,12 @@ void TestCoinGeckoClient::marketChart_errorShapes_giveTypedErrors_data()
     QTest::newRow("200 challenge page")
         << F::ChallengePage200 << K::Blocked << 200 << 1 << QStringLiteral("bot");
     QTest::newRow("403 challenge") << F::Challenge403 << K::Blocked << 403 << 1 << QStringLiteral("bot");
+    // Messages name the service, never the host it runs on (here 127.0.0.1).
     QTest::newRow("200 plain HTML") << F::PlainHtml200 << K::BadResponse << 200 << 1
-                                    << QStringLiteral("127.0.0.1");
+                                    << QStringLiteral("CoinGecko sent");
     // Qt may re-send a GET by itself when the connection drops mid-body: 3 attempts, 3 or more requests.
     QTest::newRow("truncated body, retried")
-        << F::TruncatedBody << K::BadResponse << 200 << -3 << QStringLiteral("127.0.0.1");
+        << F::TruncatedBody << K::BadResponse << 200 << -3 << QStringLiteral("CoinGecko sent");
     QTest::newRow("huge body") << F::HugeBody << K::TooLarge << 200 << 1 << QStringLiteral("shorter range");
     QTest::newRow("slow answer") << F::SlowResponse << K::Timeout << 0 << 1 << QStringLiteral("in time");
     QTest::newRow("no answer") << F::NeverRespond << K::Timeout << 0 << 1 << QStringLiteral("in time");

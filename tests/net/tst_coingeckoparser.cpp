@@ -370,10 +370,11 @@ void TestCoinGeckoParser::errorFromResult_errorBodies_data()
         << 400 << K::BadRequest << sample("coingecko_error_400_invalid_vs_currency.json") << K::BadRequest
         << QStringLiteral("currency");
     QTest::newRow("coin not found") << 404 << K::NotFound << sample("coingecko_error_404_coin_not_found.json")
-                                    << K::NotFound << QStringLiteral("coin id");
+                                    << K::NotFound
+                                    << QStringLiteral("choose another coin in the list above the chart");
     QTest::newRow("older coin-not-found text")
         << 404 << K::NotFound << QByteArray(R"({"error":"Could not find coin with the given id"})")
-        << K::NotFound << QStringLiteral("coin id");
+        << K::NotFound << QStringLiteral("choose another coin in the list above the chart");
     QTest::newRow("missing parameter keeps HTTP kind")
         << 400 << K::BadRequest << QByteArray(R"({"error":"Missing parameter vs_currencies"})")
         << K::BadRequest << QStringLiteral("generic message");

@@ -2,6 +2,7 @@
 #include "fakes/FakeHttpServer.h"
 #include "logging/Correlation.h"
 #include "net/HttpClient.h"
+#include "net/RateLimiter.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -70,6 +71,11 @@ private Q_SLOTS:
     void send_on429WithShortRetryAfter_waitsOnceThenSucceeds();
     void send_on429WithHttpDate_waitsUntilThatDate();
     void send_on429Twice_waitsOnlyOnce();
+    void send_patientOnRepeated429_waitsOutEachRetryAfterUntilTheData();
+    void send_patientWaitBudgetSpent_endsRateLimited();
+    void send_patientRetryAfterOverAMinute_givesUpAtOnce();
+    void send_429WithLimiter_holdsTheNextRequestToTheService();
+    void send_serviceName_isNamedInTheMessageInsteadOfTheHost();
     void send_serverNeverAnswers_timesOutWithoutRetry();
     void send_slowAnswerOnOpenConnection_isNotAConnectTimeout();
     void send_serverDown_reportsOfflineAfterAllAttempts();
@@ -311,6 +317,92 @@ void TestHttpClient::send_on429Twice_waitsOnlyOnce()
     QCOMPARE(result.error.kind, FetchError::Kind::RateLimited);
     QCOMPARE(result.error.retryAfterSeconds, 0);
     QCOMPARE(result.attempts, 2);
+}
+
+// CoinGecko's mode: each Retry-After is waited out, none of them spends one of the attempts.
+void TestHttpClient::send_patientOnRepeated429_waitsOutEachRetryAfterUntilTheData()
+{
+    script({withHeader(json(429), "Retry-After", "1"), withHeader(json(429), "Retry-After", "2"), json(200)});
+    HttpRequest req = request();
+    req.maxAttempts = 1;
+    req.rateLimitWaitMs = 10000;
+    HttpReply *reply = m_client->send(req);
+    QSignalSpy retries(reply, &HttpReply::retryScheduled);
+
+    const HttpResult result = run(reply);
+
+    QVERIFY2(result.ok(), qPrintable(result.error.detail));
+    QCOMPARE(result.attempts, 3);
+    QCOMPARE(retries.size(), 2);
+    QCOMPARE(retries.at(0).at(0).toInt(), 1);
+    QCOMPARE(retries.at(1).at(0).toInt(), 2);
+    QCOMPARE(retries.at(1).at(1).value<FetchError::Kind>(), FetchError::Kind::RateLimited);
+    const auto requests = m_server->requests();
+    QVERIFY(requests.at(1).receivedMs - requests.at(0).receivedMs >= 950);
+    QVERIFY(requests.at(2).receivedMs - requests.at(1).receivedMs >= 1950);
+}
+
+void TestHttpClient::send_patientWaitBudgetSpent_endsRateLimited()
+{
+    script({withHeader(json(429), "Retry-After", "1")});
+    HttpRequest req = request();
+    req.rateLimitWaitMs = 1500; // one wait of 1 s fits, a second one would not
+
+    const HttpResult result = run(m_client->send(req));
+
+    QCOMPARE(result.error.kind, FetchError::Kind::RateLimited);
+    QCOMPARE(result.attempts, 2);
+    QCOMPARE(m_server->requestCount(), 2);
+}
+
+void TestHttpClient::send_patientRetryAfterOverAMinute_givesUpAtOnce()
+{
+    script({withHeader(json(429), "Retry-After", "61"), json(200)});
+    HttpRequest req = request();
+    req.rateLimitWaitMs = 10 * 60 * 1000;
+
+    const HttpResult result = run(m_client->send(req));
+
+    QCOMPARE(result.error.kind, FetchError::Kind::RateLimited);
+    QCOMPARE(result.error.retryAfterSeconds, 61);
+    QCOMPARE(result.attempts, 1);
+}
+
+// The request that got the 429 gives up, but the next one to the same service still waits for the
+// pause to end: nothing reaches the server inside the Retry-After window.
+void TestHttpClient::send_429WithLimiter_holdsTheNextRequestToTheService()
+{
+    script({withHeader(json(429), "Retry-After", "1"), json(200)});
+    ba::RateLimiter limiter({100, 60000});
+    HttpRequest req = request();
+    req.rateLimiter = &limiter;
+    req.maxAttempts = 1;
+
+    const HttpResult first = run(m_client->send(req));
+    QCOMPARE(first.error.kind, FetchError::Kind::RateLimited);
+    QVERIFY(limiter.holdRemainingMs() > 800);
+    const HttpResult second = run(m_client->send(req));
+
+    QVERIFY(second.ok());
+    const auto requests = m_server->requests();
+    QCOMPARE(requests.size(), 2);
+    QVERIFY2(requests.at(1).receivedMs - requests.at(0).receivedMs >= 950,
+             qPrintable(QString::number(requests.at(1).receivedMs - requests.at(0).receivedMs)));
+}
+
+void TestHttpClient::send_serviceName_isNamedInTheMessageInsteadOfTheHost()
+{
+    script({withHeader(json(429), "Retry-After", "30")});
+    HttpRequest req = request();
+    req.serviceName = QStringLiteral("CoinGecko");
+
+    const HttpResult result = run(m_client->send(req));
+
+    QCOMPARE(result.error.kind, FetchError::Kind::RateLimited);
+    QVERIFY2(result.error.userMessage.startsWith(QStringLiteral("CoinGecko ")),
+             qPrintable(result.error.userMessage));
+    QVERIFY(!result.error.userMessage.contains(QStringLiteral("127.0.0.1")));
+    QVERIFY(result.error.userMessage.contains(QStringLiteral("in 30 second")));
 }
 
 void TestHttpClient::send_serverNeverAnswers_timesOutWithoutRetry()

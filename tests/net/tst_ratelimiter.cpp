@@ -26,6 +26,8 @@ private Q_SLOTS:
     void acquire_unlimitedBudget_neverQueues();
     void acquire_realClock_wakesItself();
     void burstOfRangeSwitches_staysWithinBudgetAndCoalesces();
+    void holdFor_queuesEveryCallerUntilThePauseIsOver();
+    void holdFor_shorterPause_keepsTheLongerOne();
 
 private:
     qint64 m_now = 0;
@@ -177,6 +179,42 @@ void TestRateLimiter::burstOfRangeSwitches_staysWithinBudgetAndCoalesces()
     QVERIFY2(fake.maxRequestsInWindow(budget.windowMs - 50) <= budget.requests,
              qPrintable(QString::number(fake.maxRequestsInWindow(budget.windowMs - 50))));
     QVERIFY(elapsed.elapsed() >= 2 * budget.windowMs - 50); // 12 requests need three windows
+}
+
+// A 429 with Retry-After: no caller of the service starts inside the pause, however much budget is left.
+void TestRateLimiter::holdFor_queuesEveryCallerUntilThePauseIsOver()
+{
+    RateLimiter limiter({10, 60000}, manualClock());
+    QList<int> order;
+    limiter.acquire(this, [&] { order.append(0); });
+    limiter.holdFor(3000);
+    QCOMPARE(limiter.holdRemainingMs(), 3000);
+    QCOMPARE(limiter.msUntilNextSlot(), 3000);
+    limiter.acquire(this, [&] { order.append(1); });
+    limiter.acquire(this, [&] { order.append(2); });
+    QCOMPARE(order, QList<int>{0});
+    QCOMPARE(limiter.queued(), 2);
+
+    m_now = 2999;
+    limiter.pump();
+    QCOMPARE(order, QList<int>{0});
+    QCOMPARE(limiter.msUntilNextSlot(), 1);
+    m_now = 3000;
+    limiter.pump();
+    QCOMPARE(order, (QList<int>{0, 1, 2}));
+    QCOMPARE(limiter.holdRemainingMs(), 0);
+    QCOMPARE(limiter.slotsLeft(), 7);
+}
+
+void TestRateLimiter::holdFor_shorterPause_keepsTheLongerOne()
+{
+    RateLimiter limiter({10, 60000}, manualClock());
+    limiter.holdFor(5000);
+    m_now = 1000;
+    limiter.holdFor(1000); // a later, shorter Retry-After does not cut the first one short
+    QCOMPARE(limiter.holdRemainingMs(), 4000);
+    limiter.holdFor(6000);
+    QCOMPARE(limiter.holdRemainingMs(), 6000);
 }
 
 QTEST_GUILESS_MAIN(TestRateLimiter)

@@ -3,3 +3,4 @@
 ba_add_test(test_newsservice TIMEOUT 120
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_newsservice.cpp ${BA_WEBENGINE_TEST_SOURCES}
     LIBS ba_services ba_fakes_services)
+ba_add_test(test_newssitebackoff SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_newssitebackoff.cpp LIBS ba_services)

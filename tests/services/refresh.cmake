@@ -1,3 +1,5 @@
 ba_add_test(test_priceservice SOURCES tst_priceservice.cpp LIBS ba_services ba_fakes_services)
 ba_add_test(test_coincatalog SOURCES tst_coincatalog.cpp LIBS ba_services ba_fakes)
 ba_add_test(test_coingeckoplanrules SOURCES tst_coingeckoplanrules.cpp LIBS ba_services)
+ba_add_test(test_refreshcoordinator SOURCES tst_refreshcoordinator.cpp LIBS ba_services)
+ba_add_test(test_refreshoutcome SOURCES tst_refreshoutcome.cpp LIBS ba_services)

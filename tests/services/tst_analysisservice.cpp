@@ -306,6 +306,7 @@ private Q_SLOTS:
         analyse();
         QVERIFY(m_service->sincePrevious(m_service->history().constFirst()).isEmpty());
         m_prices.last().price *= 1.05;
+        m_quote *= 1.05; // the change is measured between the quotes the two analyses reported
         analyse(QStringLiteral("r2"));
         const QString text = m_service->sincePrevious(m_service->history().constFirst());
         QVERIFY2(text.startsWith(QLatin1String("Since the previous analysis")), qPrintable(text));
@@ -317,7 +318,7 @@ private Q_SLOTS:
 private:
     void analyse(const QString &correlationId = QStringLiteral("r1"))
     {
-        m_service->analyse(m_prices, snapshot(), headlines(3), correlationId, QStringLiteral("test"));
+        m_service->analyse(m_prices, snapshot(m_quote), headlines(3), correlationId, QStringLiteral("test"));
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -326,6 +327,7 @@ private:
     std::unique_ptr<FakeAiProvider> m_provider;
     std::unique_ptr<AnalysisService> m_service;
     QList<PricePoint> m_prices;
+    double m_quote = 64000.0; // simple/price
     qint64 m_now = 0;
 };
 

@@ -115,9 +115,10 @@ void TestDiagnosticReport::build_realDatabase_hasIntegrityCheckRowCountsAndSize(
         QCOMPARE(database.open(path).status, Database::OpenStatus::Ok);
         QSqlQuery query(database.connection());
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO prices(coin_id, vs_currency, ts_ms, price) "
-                                              "VALUES ('bitcoin', 'usd', %1, 90000.5)")
-                                   .arg(1700000000000LL + i)));
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO prices(coin_id, vs_currency, resolution_ms, ts_ms, price) "
+                               "VALUES ('bitcoin', 'usd', 3600000, %1, 90000.5)")
+                    .arg(1700000000000LL + i)));
         }
         QVERIFY(query.exec(QStringLiteral("INSERT INTO news(url, title, fetched_ms, first_seen_ms) "
                                           "VALUES ('https://n.example/a', 'A', 1, 1)")));

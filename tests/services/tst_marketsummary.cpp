@@ -24,6 +24,15 @@ double lastFinite(const QList<double> &series)
     return series.constLast();
 }
 
+// A snapshot without a quote: the series' last point and 24 h change stand in.
+MarketSnapshot withoutQuote()
+{
+    MarketSnapshot s = snapshot();
+    s.price = 0.0;
+    s.change24hPct.reset();
+    return s;
+}
+
 } // namespace
 
 class TestMarketSummary : public QObject
@@ -35,7 +44,7 @@ private Q_SLOTS:
     {
         const QList<PricePoint> points = wavySeries(24 * 40, HourMs);
         const QList<double> prices = pricesOf(points);
-        const MarketSummary s = MarketSummary::build(points, snapshot(), {});
+        const MarketSummary s = MarketSummary::build(points, withoutQuote(), {});
         const SummaryIndicators &ind = s.indicators;
 
         QCOMPARE(s.pointCount, 24 * 40);
@@ -62,7 +71,7 @@ private Q_SLOTS:
 
     void build_supportAndResistance_bracketTheLastPrice()
     {
-        const MarketSummary s = MarketSummary::build(wavySeries(24 * 40, HourMs), snapshot(), {});
+        const MarketSummary s = MarketSummary::build(wavySeries(24 * 40, HourMs), withoutQuote(), {});
         QVERIFY(s.indicators.support.has_value());
         QVERIFY(s.indicators.resistance.has_value());
         QVERIFY(*s.indicators.support < s.lastPrice);
@@ -93,11 +102,42 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(int, window);
         QFETCH(double, expected);
-        const MarketSummary s = MarketSummary::build(linearSeries(count, stepMs), snapshot(), {});
+        const MarketSummary s = MarketSummary::build(linearSeries(count, stepMs), withoutQuote(), {});
         const std::optional<double> actual =
             window == 1 ? s.change24hPct : (window == 7 ? s.change7dPct : s.change30dPct);
         QVERIFY(actual.has_value());
         QVERIFY2(std::abs(*actual - expected) < 1e-9, qPrintable(QString::number(*actual)));
+    }
+
+    void build_withAQuote_reportsTheQuoteAndComputesIndicatorsFromTheSeries()
+    {
+        // What the chart header shows (simple/price) is what the prompt and the local report say.
+        const QList<PricePoint> points = wavySeries(24 * 40, HourMs);
+        const MarketSummary s = MarketSummary::build(points, snapshot(64123.5), {}, QStringLiteral("30d"));
+        QCOMPARE(s.lastPrice, 64123.5);
+        QCOMPARE(s.change24hPct, std::optional<double>(1.5));
+        QCOMPARE(s.asOfMs, points.constLast().tsMs);
+        QCOMPARE(s.indicators.sma20.value(), lastFinite(indicators::sma(pricesOf(points), 20)));
+        QCOMPARE(s.rangeKey, QStringLiteral("30d"));
+        QVERIFY(s.toPromptText().contains(QStringLiteral("Last price: 64123.50 USD")));
+        QVERIFY(s.toPromptText().contains(QStringLiteral("Chart range: 30d")));
+        QCOMPARE(MarketSummary::fromJson(s.toCanonicalJson())->rangeKey, QStringLiteral("30d"));
+    }
+
+    void inputHash_ignoresTheMovingQuote_butNotTheSelection()
+    {
+        const QList<PricePoint> points = wavySeries(24 * 40, HourMs);
+        const QString hash =
+            MarketSummary::build(points, snapshot(64000.0), {}, QStringLiteral("30d")).inputHash();
+        MarketSnapshot moved = snapshot(64500.0);
+        moved.change24hPct = 2.25;
+        moved.volume24h = 1.0;
+        QCOMPARE(MarketSummary::build(points, moved, {}, QStringLiteral("30d")).inputHash(), hash);
+        QVERIFY(MarketSummary::build(points, snapshot(64000.0), {}, QStringLiteral("7d")).inputHash() !=
+                hash);
+        MarketSnapshot euro = snapshot(64000.0);
+        euro.vsCurrency = QStringLiteral("eur");
+        QVERIFY(MarketSummary::build(points, euro, {}, QStringLiteral("30d")).inputHash() != hash);
     }
 
     void build_shortSeries_leavesLongerChangesEmpty()

@@ -9,6 +9,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +85,83 @@ private Q_SLOTS:
         rig.prices->refresh(QStringLiteral("r3"));
         QVERIFY(finished.wait(10000));
         QVERIFY(rig.coinGecko.totalRequests() > before);
+    }
+
+    void refresh_afterTheClockWentBack_countsTheFutureFetchAsStale()
+    {
+        Rig rig;
+        QVERIFY(rig.setUp());
+        QSignalSpy finished(rig.prices.get(), &PriceService::finished);
+        rig.prices->refresh(QStringLiteral("r1"));
+        QVERIFY(finished.wait(10000));
+        const int before = rig.coinGecko.totalRequests();
+
+        rig.nowMs -= 2 * 60 * 60 * 1000; // the clock moved back two hours: the fetch is "in the future"
+        rig.prices->refresh(QStringLiteral("r2"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.constLast().constFirst().value<StepReport>().skipped);
+        QCOMPARE(rig.coinGecko.totalRequests(), before + 3);
+    }
+
+    void refresh_servesShorterRangesOfTheSameSpacingFromOneFetch()
+    {
+        Rig rig;
+        QVERIFY(rig.setUp());
+        rig.prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), PriceRange::Quarter);
+        QSignalSpy finished(rig.prices.get(), &PriceService::finished);
+        rig.prices->refresh(QStringLiteral("r1"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(rig.prices->data().prices.size(), 90 * 24 + 1);
+        QCOMPARE(rig.prices->data().sampleStepMs, 3600 * 1000);
+
+        // 30D is inside those 90 days of hourly prices (only its 4-hour candles are new); 7D is inside
+        // both; 24H needs 5-minute prices.
+        rig.prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), PriceRange::Month);
+        QCOMPARE(rig.prices->data().prices.size(), 30 * 24 + 1);
+        rig.prices->refresh(QStringLiteral("r2"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(rig.coinGecko.requestCount(QStringLiteral("/coins/bitcoin/ohlc")), 2);
+        rig.prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), PriceRange::Week);
+        QCOMPARE(rig.prices->data().prices.size(), 7 * 24 + 1);
+        rig.prices->refresh(QStringLiteral("r3"));
+        QVERIFY(finished.constLast().constFirst().value<StepReport>().skipped);
+        QCOMPARE(rig.coinGecko.requestCount(QStringLiteral("/coins/bitcoin/market_chart")), 1);
+        rig.prices->select(QStringLiteral("bitcoin"), QStringLiteral("usd"), PriceRange::Day);
+        QVERIFY(rig.prices->data().prices.isEmpty()); // hourly prices are not shown as 24H
+        rig.prices->refresh(QStringLiteral("r4"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(rig.prices->data().prices.size(), 24 * 12 + 1);
+        QCOMPARE(rig.coinGecko.requestCount(QStringLiteral("/coins/bitcoin/market_chart")), 2);
+    }
+
+    void refresh_writeFails_reportsTheStepFailedAndMarksNothingFresh()
+    {
+        Rig rig;
+        QVERIFY(rig.setUp());
+        QSqlQuery pragma(rig.db.connection());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")) && pragma.next());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pragma.value(0).toInt())));
+        QSignalSpy finished(rig.prices.get(), &PriceService::finished);
+        QSignalSpy failed(rig.prices.get(), &PriceService::failed);
+        rig.prices->refresh(QStringLiteral("r1"));
+        QVERIFY(finished.wait(10000));
+        const auto report = finished.constLast().constFirst().value<StepReport>();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.error.kind, FetchError::Kind::StorageFailed);
+        QVERIFY(report.error.userMessage.contains(QLatin1String("could not be saved")));
+        QVERIFY(!failed.isEmpty());
+        QVERIFY(rig.prices->data().prices.isEmpty());
+        QVERIFY(!rig.store
+                     ->lastFetched(QStringLiteral("coingecko"), QStringLiteral("bitcoin"),
+                                   QStringLiteral("usd"), QStringLiteral("market_chart:1h"))
+                     .has_value());
+
+        // The next refresh asks again, because nothing was marked fresh.
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+        rig.prices->refresh(QStringLiteral("r2"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.constLast().constFirst().value<StepReport>().ok);
+        QCOMPARE(rig.prices->data().prices.size(), 30 * 24 + 1);
     }
 
     void refresh_onError_keepsCachedDataAndReports_data()

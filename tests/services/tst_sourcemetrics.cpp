@@ -42,6 +42,15 @@ FetchError makeError(FetchError::Kind kind, const QString &message = QString(),
     return error;
 }
 
+// A finished CoinGecko request to this path (and query) on an unreachable local port.
+HttpResult geckoResult(const QString &pathAndQuery, const FetchError &error = FetchError())
+{
+    HttpResult result;
+    result.url = QUrl(QStringLiteral("http://127.0.0.1:1/api/v3") + pathAndQuery);
+    result.error = error;
+    return result;
+}
+
 QList<int> states(const QSignalSpy &spy)
 {
     QList<int> result;
@@ -66,7 +75,9 @@ private Q_SLOTS:
     void recordResult_errorTarget_hasNoQueryAndNoKey();
     void recordStep_failedAfterHttpSuccess_marksFailingWithStepMessage();
     void recordStep_sameKindAsRequest_replacesSentenceOnly();
-    void recordStep_okSkippedOrUnmapped_changesNothing();
+    void recordStep_skippedOrUnmapped_changesNothing();
+    void recordStep_stateFollowsThePricesNotAnIncidentalRequest();
+    void recordResult_eachEndpointKeepsItsOwnLastError();
     void rateLimiter_budgetLeftAndBackoffFollowTheLimiter();
     void retryAfter_countsDownUntilPassed();
     void attach_httpAgainstFake_okFailingOkWithRealLatencies();
@@ -239,15 +250,13 @@ void TestSourceMetrics::recordStep_sameKindAsRequest_replacesSentenceOnly()
     QCOMPARE(health.lastErrorTarget, QStringLiteral("http://127.0.0.1:1/api/v3/coins/bitcoin/market_chart"));
 }
 
-void TestSourceMetrics::recordStep_okSkippedOrUnmapped_changesNothing()
+void TestSourceMetrics::recordStep_skippedOrUnmapped_changesNothing()
 {
     SourceMetrics metrics;
     metrics.recordOutcome(QStringLiteral("coingecko"), 200, FetchError());
     QSignalSpy changed(&metrics, &SourceMetrics::sourceChanged);
-    StepReport ok;
-    ok.step = QStringLiteral("prices");
-    metrics.recordStep(ok);
-    StepReport skipped = ok;
+    StepReport skipped;
+    skipped.step = QStringLiteral("prices");
     skipped.ok = false;
     skipped.skipped = true;
     skipped.error = makeError(FetchError::Kind::Offline);
@@ -256,6 +265,9 @@ void TestSourceMetrics::recordStep_okSkippedOrUnmapped_changesNothing()
     unmapped.skipped = false;
     unmapped.step = QStringLiteral("analysis");
     metrics.recordStep(unmapped);
+    StepReport news = unmapped; // a failed news step says nothing about the browser row
+    news.step = QStringLiteral("news");
+    metrics.recordStep(news);
     QCOMPARE(changed.count(), 0);
 
     metrics.setStepSource(QStringLiteral("analysis"), QStringLiteral("gemini"));
@@ -266,6 +278,74 @@ void TestSourceMetrics::recordStep_okSkippedOrUnmapped_changesNothing()
     failedPrices.step = QStringLiteral("prices");
     metrics.recordStep(failedPrices);
     QCOMPARE(metrics.health(QStringLiteral("coingecko")).state, HealthState::Ok);
+}
+
+// Issue 11: the coin list succeeding after the prices failed must not turn CoinGecko OK, and the
+// coin list failing after the prices arrived must not turn it failing.
+void TestSourceMetrics::recordStep_stateFollowsThePricesNotAnIncidentalRequest()
+{
+    ManualClock clock;
+    SourceMetrics metrics(clock.clock());
+    const QString gecko = QStringLiteral("coingecko");
+    HttpResult chart =
+        geckoResult(QStringLiteral("/coins/bitcoin/market_chart?days=30"),
+                    makeError(FetchError::Kind::ServerError, QStringLiteral("CoinGecko has a problem.")));
+    metrics.recordResult(gecko, chart);
+    StepReport prices;
+    prices.step = QStringLiteral("prices");
+    prices.ok = false;
+    prices.error = chart.error;
+    metrics.recordStep(prices);
+    HttpResult coinList = geckoResult(QStringLiteral("/coins/markets?vs_currency=usd"));
+    clock.advanceMs(1000);
+    metrics.recordResult(gecko, coinList);
+
+    SourceHealth health = metrics.health(gecko);
+    QCOMPARE(health.state, HealthState::Failing);
+    QCOMPARE(health.errors, 1); // the failed request; its step is not a second error
+    QCOMPARE(health.lastError.userMessage, QStringLiteral("CoinGecko has a problem."));
+    QVERIFY(!health.lastSuccess.isValid()); // the prices never arrived
+    QCOMPARE(health.requests, 2);
+
+    clock.advanceMs(1000);
+    chart.error = FetchError();
+    metrics.recordResult(gecko, chart);
+    prices.ok = true;
+    prices.error = FetchError();
+    metrics.recordStep(prices);
+    const QDateTime pricesArrived = *clock.now;
+    clock.advanceMs(1000);
+    coinList.error = makeError(FetchError::Kind::RateLimited, QStringLiteral("Slow down."));
+    metrics.recordResult(gecko, coinList);
+
+    health = metrics.health(gecko);
+    QCOMPARE(health.state, HealthState::Ok);
+    QCOMPARE(health.lastSuccess, pricesArrived);
+    QCOMPARE(health.lastError.kind, FetchError::Kind::RateLimited); // kept, with its time
+}
+
+void TestSourceMetrics::recordResult_eachEndpointKeepsItsOwnLastError()
+{
+    ManualClock clock;
+    SourceMetrics metrics(clock.clock());
+    const QString gecko = QStringLiteral("coingecko");
+    HttpResult chart = geckoResult(QStringLiteral("/coins/bitcoin/market_chart?days=30"),
+                                   makeError(FetchError::Kind::NotFound, QStringLiteral("No such coin.")));
+    metrics.recordResult(gecko, chart);
+    clock.advanceMs(1000);
+    metrics.recordResult(gecko, geckoResult(QStringLiteral("/coins/markets?x_cg_demo_api_key=SECRET")));
+    clock.advanceMs(1000);
+    chart.error = FetchError();
+    metrics.recordResult(gecko, chart);
+
+    const QList<EndpointHealth> endpoints = metrics.health(gecko).endpoints;
+    QCOMPARE(endpoints.size(), 2);
+    QCOMPARE(endpoints.at(0).target, QStringLiteral("http://127.0.0.1:1/api/v3/coins/markets"));
+    QVERIFY(!endpoints.at(0).lastError.isError());
+    QCOMPARE(endpoints.at(1).target, QStringLiteral("http://127.0.0.1:1/api/v3/coins/bitcoin/market_chart"));
+    QCOMPARE(endpoints.at(1).requests, 2);
+    QCOMPARE(endpoints.at(1).lastError.userMessage, QStringLiteral("No such coin.")); // kept after recovery
+    QVERIFY(!endpoints.at(1).lastFailed());
 }
 
 void TestSourceMetrics::rateLimiter_budgetLeftAndBackoffFollowTheLimiter()

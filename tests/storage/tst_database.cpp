@@ -130,8 +130,9 @@ void TestDatabase::open_existingCurrentFile_keepsDataWithoutMigratingAgain()
         Database database(QStringLiteral("test-reopen"));
         QCOMPARE(database.open(dbPath()).status, Database::OpenStatus::Ok);
         QSqlQuery query(database.connection());
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO prices(coin_id, vs_currency, ts_ms, price)"
-                                          " VALUES ('bitcoin', 'usd', 1000, 42.5)")));
+        QVERIFY(
+            query.exec(QStringLiteral("INSERT INTO prices(coin_id, vs_currency, resolution_ms, ts_ms, price)"
+                                      " VALUES ('bitcoin', 'usd', 3600000, 1000, 42.5)")));
     }
     Database database(QStringLiteral("test-reopen"));
     // Running migration 1 again would fail on CREATE TABLE, so Ok also proves it was skipped.

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
 
     void upsert_sameArticleFromTwoSources_isOneRow();
+    void upsert_pageThenFeed_remembersBothOrigins();
     void upsert_again_keepsFirstSeenAndUpdatesText();
     void upsert_emptyFields_doNotEraseStoredOnes();
     void upsert_afterMarkRead_keepsReadFlag();
@@ -84,6 +85,24 @@ void TestNewsStore::upsert_sameArticleFromTwoSources_isOneRow()
     QCOMPARE(items.constFirst().item.url, QStringLiteral("https://news.site.example/a"));
     QCOMPARE(items.constFirst().item.source, QStringLiteral("bitcoin-com")); // the first source stays
     QCOMPARE(items.constFirst().item.fetchedMs, qint64(6000));
+}
+
+// Where an article was seen accumulates: the news table says "Page, feed".
+void TestNewsStore::upsert_pageThenFeed_remembersBothOrigins()
+{
+    NewsItem fromPage = article(QStringLiteral("https://news.example/a"), QStringLiteral("A"), 1000, 2000);
+    fromPage.seenVia = ba::NewsViaPage;
+    NewsItem fromFeed = fromPage;
+    fromFeed.seenVia = ba::NewsViaFeed;
+    NewsItem unrecorded = article(QStringLiteral("https://news.example/b"), QStringLiteral("B"), 1000, 2000);
+
+    QVERIFY(m_store->upsert({fromPage, unrecorded}).ok);
+    QCOMPARE(m_store->item(fromPage.url)->item.seenVia, int(ba::NewsViaPage));
+    QVERIFY(m_store->upsert({fromFeed}).ok);
+    QCOMPARE(m_store->item(fromPage.url)->item.seenVia, int(ba::NewsViaPage | ba::NewsViaFeed));
+    QVERIFY(m_store->upsert({fromPage}).ok);
+    QCOMPARE(m_store->item(fromPage.url)->item.seenVia, int(ba::NewsViaPage | ba::NewsViaFeed));
+    QCOMPARE(m_store->item(unrecorded.url)->item.seenVia, 0);
 }
 
 void TestNewsStore::upsert_again_keepsFirstSeenAndUpdatesText()

@@ -64,6 +64,16 @@ void ChartCanvas::connectView()
     });
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plotArea) {
         m_crosshair->setPlotArea(plotArea);
+        // The error banner stops where the price axis (right of the plot) begins. Measured once
+        // the layout pass is over: in the middle of it the view still maps with the old geometry.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                const QPointF plotRight = m_chart->mapToScene(m_chart->plotArea().topRight());
+                const QPoint axisStart = m_view->viewport()->mapTo(this, m_view->mapFromScene(plotRight));
+                m_notices->setBannerRightEdge(axisStart.x());
+            },
+            Qt::QueuedConnection);
         if (hasData() && plotArea.size().toSize() != m_renderedPlotSize) {
             m_renderTimer->start();
         }
@@ -137,6 +147,11 @@ void ChartCanvas::showEmpty(const QString &text)
 void ChartCanvas::showError(const QString &message)
 {
     m_notices->showError(message);
+}
+
+void ChartCanvas::showCountdown(std::function<QString(qint64)> text, qint64 msLeft)
+{
+    m_notices->showCountdown(std::move(text), msLeft);
 }
 
 void ChartCanvas::clearError()

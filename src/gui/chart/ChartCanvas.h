@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -49,6 +50,7 @@ public:
     void applyTheme(const ChartTheme &theme);
     void showEmpty(const QString &text);
     void showError(const QString &message);
+    void showCountdown(std::function<QString(qint64 msLeft)> text, qint64 msLeft); // see ChartNotices
     void clearError();
 
     bool hasData() const;

@@ -42,6 +42,8 @@ ChartNotices::ChartNotices(QWidget *area) : QObject(area), m_area(area)
     layout->addWidget(close, 0, Qt::AlignTop);
     m_banner->hide();
 
+    m_countdownTick.setInterval(250); // the shown seconds change on time, not up to 1 s late
+    connect(&m_countdownTick, &QTimer::timeout, this, &ChartNotices::tickCountdown);
     area->installEventFilter(this);
 }
 
@@ -65,14 +67,48 @@ QString ChartNotices::emptyText() const
 
 void ChartNotices::showError(const QString &message)
 {
+    m_countdownText = nullptr;
+    m_countdownTick.stop();
     m_error->setText(message);
     m_bannerWanted = true;
     m_banner->show();
     relayout();
 }
 
+void ChartNotices::showCountdown(std::function<QString(qint64)> text, qint64 msLeft)
+{
+    const QDeadlineTimer end(std::max<qint64>(0, msLeft), Qt::PreciseTimer);
+    if (!m_countdownText || end.deadline() > m_countdownEnd.deadline()) {
+        m_countdownEnd = end;
+    }
+    m_countdownText = std::move(text);
+    m_bannerWanted = true;
+    m_banner->show();
+    tickCountdown();
+    m_countdownTick.start();
+}
+
+void ChartNotices::tickCountdown()
+{
+    if (!m_countdownText) {
+        m_countdownTick.stop();
+        return;
+    }
+    const qint64 left = std::max<qint64>(0, m_countdownEnd.remainingTime());
+    const QString text = m_countdownText(left);
+    if (text != m_error->text()) {
+        m_error->setText(text);
+        relayout();
+    }
+    if (left == 0) {
+        m_countdownTick.stop(); // the last text ("trying again now") stays until replaced
+    }
+}
+
 void ChartNotices::clearError()
 {
+    m_countdownText = nullptr;
+    m_countdownTick.stop();
     m_error->clear();
     m_bannerWanted = false;
     m_banner->hide();
@@ -86,6 +122,14 @@ QString ChartNotices::errorText() const
 void ChartNotices::setBannerSuppressed(bool suppressed)
 {
     m_banner->setVisible(m_bannerWanted && !suppressed);
+}
+
+void ChartNotices::setBannerRightEdge(int x)
+{
+    if (x != m_bannerRightEdge) {
+        m_bannerRightEdge = x;
+        relayout();
+    }
 }
 
 void ChartNotices::applyTheme(const ChartTheme &theme)
@@ -114,7 +158,9 @@ void ChartNotices::relayout()
 {
     const QRect area = m_area->rect();
     m_empty->setGeometry(area.adjusted(24, 24, -24, -24));
-    const int width = std::max(0, area.width() - 32);
+    const int right =
+        m_bannerRightEdge > 0 ? std::min(area.width() - 16, m_bannerRightEdge - 8) : area.width() - 16;
+    const int width = std::max(0, right - 16);
     const int height =
         m_banner->hasHeightForWidth() ? m_banner->heightForWidth(width) : m_banner->sizeHint().height();
     m_banner->setGeometry(16, 12, width, height);

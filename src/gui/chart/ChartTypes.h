@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ChartStyle.h"
 #include "domain/PriceRange.h"
 
 // Small vocabulary shared by PriceChartView and its parts. Kept free of Qt Charts so that
@@ -9,21 +10,5 @@ namespace ba {
 // The time windows offered above the price chart (24H · 7D · 30D · 90D · 1Y · MAX) are the
 // ranges the price service fetches: one enum, named here in the chart's words.
 using ChartRange = PriceRange;
-
-// How the price is drawn: a line with a soft fill, or OHLC candles.
-enum class ChartMode
-{
-    Line,
-    Candles
-};
-
-// Optional layers the user can switch on and off.
-enum class ChartOverlay
-{
-    Volume,
-    Sma20,
-    Ema50,
-    Bollinger
-};
 
 } // namespace ba
