@@ -4,6 +4,7 @@
 #include <QLoggingCategory>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.gui.theme")
@@ -13,17 +14,12 @@ namespace ba {
 
 namespace {
 
-// What the platform gave before the first theme was applied, so that "System" can return to it.
-struct SystemLook
+// The style the platform chose, from before the first theme was applied, so that "System" can
+// return to it.
+const QString &systemStyleName()
 {
-    QString styleName;
-    QPalette palette;
-};
-
-const SystemLook &systemLook()
-{
-    static const SystemLook look{QApplication::style()->name(), QApplication::palette()};
-    return look;
+    static const QString name = QApplication::style()->name();
+    return name;
 }
 
 void useStyle(const QString &name)
@@ -86,11 +82,12 @@ QPalette makePalette(const PaletteColours &c)
 
 void Theme::apply(UiTheme theme)
 {
-    const SystemLook &system = systemLook();
+    const QString &systemStyle = systemStyleName();
     switch (theme) {
     case UiTheme::System:
-        useStyle(system.styleName);
-        QApplication::setPalette(system.palette);
+        useStyle(systemStyle);
+        // An empty palette resolves to the platform's (and follows the desktop when it changes).
+        QApplication::setPalette(QPalette());
         break;
     case UiTheme::Light:
         useStyle(QStringLiteral("Fusion"));
@@ -155,6 +152,11 @@ QPalette Theme::darkPalette()
 bool Theme::isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
+
+void Theme::dimText(QWidget *widget)
+{
+    widget->setForegroundRole(QPalette::PlaceholderText);
 }
 
 StatusColors StatusColors::forPalette(const QPalette &palette)

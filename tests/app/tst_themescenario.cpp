@@ -1,10 +1,13 @@
 #include "MarketSession.h"
 #include "app/Bootstrap.h"
 #include "fakes/WebEngineTestMain.h"
+#include "gui/HealthPanel.h"
+#include "gui/LogDock.h"
 #include "gui/SettingsDialog.h"
 #include "gui/Theme.h"
 #include "gui/chart/ChartTheme.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -13,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
@@ -26,7 +30,8 @@ namespace {
 void whenSettingsOpen(const std::function<void(SettingsDialog &)> &drive)
 {
     QTimer::singleShot(0, qApp, [drive] {
-        QVERIFY(QTest::qWaitFor([] { return qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()); }));
+        QVERIFY(QTest::qWaitFor(
+            [] { return qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()); }));
         drive(*qobject_cast<SettingsDialog *>(QApplication::activeModalWidget()));
     });
 }
@@ -111,8 +116,12 @@ private Q_SLOTS:
         QVERIFY(!outcome.exitCode);
         Bootstrap::installTranslations(outcome.prepared.config);
         QVERIFY(m_session.start({QStringLiteral("--lang"), lang}));
+        m_session.hub->install(); // the log viewer shows this session's lines, as in the app
         QVERIFY(!m_session.waitForRefreshes(1).isEmpty());
         QTRY_VERIFY(m_session.chart()->findChild<QLabel *>(QStringLiteral("changeLabel"))->isVisible());
+        // The hidden browser has read the news page (its progress bar is gone).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_session.window()->findChild<QWidget *>(QStringLiteral("newsBusy"))->isVisible(), 30000);
     }
 
     void darkThenLight_recolourChartAndBadgeLive()
@@ -122,31 +131,45 @@ private Q_SLOTS:
         const chart::ChartTheme light = chart::ChartTheme::fromPalette(Theme::lightPalette());
 
         chooseTheme(m_session, UiTheme::Dark);
-        QCOMPARE(QApplication::palette().color(QPalette::Window), Theme::darkPalette().color(QPalette::Window));
-        QCOMPARE(m_session.window()->palette().color(QPalette::Base), Theme::darkPalette().color(QPalette::Base));
-        QCOMPARE(priceChart(m_session)->backgroundBrush().color(), dark.background);
-        QVERIFY2(textColour(badge) == dark.up || textColour(badge) == dark.down, qPrintable(textColour(badge).name()));
+        QCOMPARE(QApplication::palette().color(QPalette::Window),
+                 Theme::darkPalette().color(QPalette::Window));
+        // Each widget hears of the new palette on the next turn of the event loop.
+        QTRY_COMPARE(m_session.window()->palette().color(QPalette::Base),
+                     Theme::darkPalette().color(QPalette::Base));
+        QTRY_COMPARE(priceChart(m_session)->backgroundBrush().color(), dark.background);
+        QTRY_VERIFY2(textColour(badge) == dark.up || textColour(badge) == dark.down,
+                     qPrintable(textColour(badge).name()));
         QVERIFY2(chartLightness(m_session) < 0.35, qPrintable(QString::number(chartLightness(m_session))));
+        // Secondary text ("4 shown · 4 unread") takes the dark palette's grey, not the light one's.
+        const auto *count = m_session.window()->findChild<QLabel *>(QStringLiteral("newsCount"));
+        QTRY_COMPARE(count->palette().color(count->foregroundRole()),
+                     Theme::darkPalette().color(QPalette::PlaceholderText));
         saveShot(m_session.window(), QStringLiteral("main-dark"));
 
         chooseTheme(m_session, UiTheme::Light);
-        QCOMPARE(priceChart(m_session)->backgroundBrush().color(), light.background);
-        QVERIFY2(textColour(badge) == light.up || textColour(badge) == light.down,
-                 qPrintable(textColour(badge).name()));
+        QTRY_COMPARE(priceChart(m_session)->backgroundBrush().color(), light.background);
+        QTRY_VERIFY2(textColour(badge) == light.up || textColour(badge) == light.down,
+                     qPrintable(textColour(badge).name()));
         QVERIFY2(chartLightness(m_session) > 0.65, qPrintable(QString::number(chartLightness(m_session))));
         saveShot(m_session.window(), QStringLiteral("main-light"));
     }
 
     void logViewerHealthPanelAndSettings_inTheLightTheme()
     {
-        auto *log = m_session.window()->findChild<QDockWidget *>(QStringLiteral("logDock"));
-        auto *health = m_session.window()->findChild<QDockWidget *>(QStringLiteral("healthDock"));
+        QDockWidget *log = m_session.window()->findChild<LogDock *>();
+        QDockWidget *health = m_session.window()->findChild<HealthPanel *>();
         QVERIFY(log != nullptr && health != nullptr);
         // View → Log / Health, as the menu does it.
         if (!log->isVisible()) {
             log->toggleViewAction()->trigger();
         }
         QTRY_VERIFY(log->isVisible());
+        // The start-up refresh, followed by its id: what the log viewer is for.
+        auto *refreshFilter = log->findChild<QLineEdit *>(QStringLiteral("correlationEdit"));
+        QVERIFY(refreshFilter != nullptr);
+        QTest::keyClicks(refreshFilter, QStringLiteral("r1"));
+        const auto *logView = log->findChild<QAbstractItemView *>();
+        QTRY_VERIFY(logView != nullptr && logView->model()->rowCount() > 5);
         saveShot(m_session.window(), QStringLiteral("log-viewer"));
         if (!health->isVisible()) {
             health->toggleViewAction()->trigger();
@@ -171,9 +194,10 @@ private Q_SLOTS:
         chooseTheme(m_session, UiTheme::Dark);
         Theme::apply(UiTheme::System); // as a new process starts: the platform's look
         QVERIFY(m_session.restart());
-        QCOMPARE(QApplication::palette().color(QPalette::Window), Theme::darkPalette().color(QPalette::Window));
-        QCOMPARE(priceChart(m_session)->backgroundBrush().color(),
-                 chart::ChartTheme::fromPalette(Theme::darkPalette()).background);
+        QCOMPARE(QApplication::palette().color(QPalette::Window),
+                 Theme::darkPalette().color(QPalette::Window));
+        QTRY_COMPARE(priceChart(m_session)->backgroundBrush().color(),
+                     chart::ChartTheme::fromPalette(Theme::darkPalette()).background);
     }
 };
 

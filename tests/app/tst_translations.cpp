@@ -50,14 +50,15 @@ class TestTranslations : public QObject
             if (name == u"name") {
                 context = xml.readElementText();
             } else if (name == u"message") {
-                entry = Entry{context, {}, {}, {}, xml.attributes().value(u"numerus") == u"yes"};
+                entry =
+                    Entry{context, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes"};
                 unfinished = false;
             } else if (name == u"source") {
                 entry.source = xml.readElementText();
             } else if (name == u"comment") {
                 entry.comment = xml.readElementText();
             } else if (name == u"translation") {
-                unfinished = !xml.attributes().value(u"type").isEmpty();
+                unfinished = !xml.attributes().value(QLatin1String("type")).isEmpty();
                 if (!entry.numerus) {
                     entry.translation = xml.readElementText();
                 }
@@ -76,10 +77,11 @@ class TestTranslations : public QObject
 
     static void startWith(const QStringList &arguments)
     {
-        auto outcome = Bootstrap::prepare(QStringList{QStringLiteral("bitcoin-analyzer"),
-                                                      QStringLiteral("--data-dir"), QStringLiteral("/nonexistent")} +
-                                              arguments,
-                                          {});
+        auto outcome =
+            Bootstrap::prepare(QStringList{QStringLiteral("bitcoin-analyzer"), QStringLiteral("--data-dir"),
+                                           QStringLiteral("/nonexistent")} +
+                                   arguments,
+                               {});
         QVERIFY(!outcome.exitCode);
         Bootstrap::installTranslations(outcome.prepared.config);
     }

@@ -3,6 +3,7 @@
 #include "gui/LogModel.h"
 #include "gui/Theme.h"
 #include "gui/chart/ChartTheme.h"
+#include "services/SourceHealth.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -97,7 +98,8 @@ QList<Pair> pairsFor(const QPalette &p)
         pairs.append({"log level text on its row", text.isValid() ? text.value<QColor>() : p.color(R::Text),
                       tint.isValid() ? over(tint.value<QColor>(), base) : base});
     }
-    pairs.append({"log search mark", LogItemDelegate::highlightTextColour(), LogItemDelegate::highlightColour()});
+    pairs.append(
+        {"log search mark", LogItemDelegate::highlightTextColour(), LogItemDelegate::highlightColour()});
     // The chart: axis labels, the readout box, the change pill on its tint, the banners.
     const chart::ChartTheme chart = chart::ChartTheme::fromPalette(p);
     const QColor plot = chart.background;
@@ -150,8 +152,8 @@ private Q_SLOTS:
     void healthPills_readInEveryTheme()
     {
         // White bold text on each state's pill, whatever the palette around it.
-        for (HealthState state : {HealthState::Unknown, HealthState::Ok, HealthState::Stale, HealthState::Failing,
-                                  HealthState::Blocked}) {
+        for (HealthState state : {HealthState::Unknown, HealthState::Ok, HealthState::Stale,
+                                  HealthState::Failing, HealthState::Blocked}) {
             const QColor pill = HealthStateDelegate::stateColour(state);
             QVERIFY2(contrast(Qt::white, pill) >= 4.5, qPrintable(pill.name()));
         }
@@ -174,17 +176,19 @@ private Q_SLOTS:
         widget.show();
         QVERIFY(QTest::qWaitForWindowExposed(&widget));
 
+        // Qt posts the palette change to each widget: it shows on the next turn of the event loop.
         Theme::apply(UiTheme::Dark);
         QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
-        QCOMPARE(widget.palette().color(QPalette::Window), Theme::darkPalette().color(QPalette::Window));
-        QCOMPARE(StatusColors::forPalette(widget.palette()).bad, StatusColors::forPalette(Theme::darkPalette()).bad);
+        QTRY_COMPARE(widget.palette().color(QPalette::Window), Theme::darkPalette().color(QPalette::Window));
+        QCOMPARE(StatusColors::forPalette(widget.palette()).bad,
+                 StatusColors::forPalette(Theme::darkPalette()).bad);
 
         Theme::apply(UiTheme::Light);
-        QCOMPARE(widget.palette().color(QPalette::Base), Theme::lightPalette().color(QPalette::Base));
+        QTRY_COMPARE(widget.palette().color(QPalette::Base), Theme::lightPalette().color(QPalette::Base));
 
         Theme::apply(UiTheme::System);
         QCOMPARE(QApplication::style()->name(), platformStyle);
-        QCOMPARE(widget.palette().color(QPalette::Window), platformWindow);
+        QTRY_COMPARE(widget.palette().color(QPalette::Window), platformWindow);
     }
 
     void setting_defaultsToSystem_andKeepsTheChoice()
@@ -196,7 +200,8 @@ private Q_SLOTS:
         settings.setUiTheme(UiTheme::Dark);
         QCOMPARE(file.value(QString::fromLatin1(SettingsKeys::Theme)).toString(), QStringLiteral("dark"));
         QCOMPARE(settings.uiTheme(), UiTheme::Dark);
-        file.setValue(QString::fromLatin1(SettingsKeys::Theme), QStringLiteral("purple")); // a hand-edited file
+        file.setValue(QString::fromLatin1(SettingsKeys::Theme),
+                      QStringLiteral("purple")); // a hand-edited file
         QCOMPARE(settings.uiTheme(), UiTheme::System);
     }
 };
