@@ -55,8 +55,8 @@ deb="$(find "$WORK" -maxdepth 1 -name "${PACKAGE}_*.deb" | head -1)"
 echo "   $(basename "$deb"), $(du -h "$deb" | cut -f1), $((SECONDS - start)) s"
 
 step "lintian"
-# Tags of the "info" level are printed but do not fail the check; errors and warnings do.
-lintian --fail-on error,warning --info --no-tag-display-limit "$deb" | tee "$WORK/lintian.txt" ||
+# Tags of the "info" level are shown but do not fail the check; errors and warnings do.
+lintian --fail-on error,warning --display-info --tag-display-limit 0 "$deb" | tee "$WORK/lintian.txt" ||
   fail "lintian found errors or warnings (above); fix them, or override one with a comment saying why in packaging/linux/lintian-overrides"
 [[ -s "$WORK/lintian.txt" ]] || echo "   no tags"
 

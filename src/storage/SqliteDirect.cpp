@@ -82,14 +82,17 @@ void setDirectWritesEnabled(bool enabled)
 
 sqlite3 *directHandle(const QSqlDatabase &db)
 {
-    static const bool shared = [] {
-        const bool result = qtSharesOurSqlite();
-        qCInfo(lc) << (result ? "bulk writes bind through the SQLite C API"
-                              : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours, or "
-                                "this build cannot tell)");
-        return result;
-    }();
-    if (!shared || !g_directWritesEnabled || !db.isOpen() || !db.driver()) {
+    static const bool shared = qtSharesOurSqlite();
+    const bool direct = shared && g_directWritesEnabled;
+    // Said once, and again whenever the answer changes.
+    static std::atomic_int said{-1};
+    if (said.exchange(int(direct)) != int(direct)) {
+        qCInfo(lc) << (direct   ? "bulk writes bind through the SQLite C API"
+                       : shared ? "bulk writes bind through QSqlQuery (the fast path is switched off)"
+                                : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours, or this "
+                                  "build cannot tell)");
+    }
+    if (!direct || !db.isOpen() || !db.driver()) {
         return nullptr;
     }
     const QVariant handle = db.driver()->handle();
