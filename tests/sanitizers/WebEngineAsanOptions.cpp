@@ -1,4 +1,4 @@
-// Linked into the tests that create a QWebEnginePage (see tests/CMakeLists.txt), in every build;
+// Linked into the tests that create a QWebEnginePage (${BA_WEBENGINE_TEST_SOURCES}), in every build;
 // only an AddressSanitizer build calls it.
 //
 // Qt WebEngine 6.4 itself frees an 88-byte object with a 24-byte sized delete inside
