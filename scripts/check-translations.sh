@@ -56,28 +56,27 @@ def messages(path):
             found[key] = msg
     return found
 
-def listing(title, keys):
+def report(title, keys):
+    """Lists the first entries of a problem; returns how many there are."""
     keys = sorted(keys)
-    print(f"{title}: {len(keys)}")
-    for cname, source, _ in keys[:MAX_LISTED]:
-        print(f"  [{cname}] {source!r}")
-    if len(keys) > MAX_LISTED:
-        print(f"  ... and {len(keys) - MAX_LISTED} more")
+    if keys:
+        print(f"{title}: {len(keys)}")
+        for cname, source, _ in keys[:MAX_LISTED]:
+            print(f"  [{cname}] {source!r}")
+        if len(keys) > MAX_LISTED:
+            print(f"  ... and {len(keys) - MAX_LISTED} more")
+    return len(keys)
 
 def markers(text):
     return sorted(set(re.findall(r"%(?:[1-9]|n)", text or "")))
 
 stored, current = messages(sys.argv[1]), messages(sys.argv[2])
 name = sys.argv[1].rsplit("/", 1)[-1]
-problems = 0
 added = current.keys() - stored.keys()
 dropped = stored.keys() - current.keys()
-if added:
-    listing(f"{name}: source strings lupdate would add (run scripts/check-translations.sh --update, then translate)", added)
-    problems += len(added)
-if dropped:
-    listing(f"{name}: entries whose source string is gone (obsolete)", dropped)
-    problems += len(dropped)
+problems = report(f"{name}: source strings lupdate would add (run scripts/check-translations.sh --update, "
+                  "then translate)", added)
+problems += report(f"{name}: entries whose source string is gone (obsolete)", dropped)
 
 unfinished, wrong_markers = [], []
 for key, msg in stored.items():
@@ -97,12 +96,8 @@ for key, msg in stored.items():
         if [m for m in expected if m != "%n"] != [m for m in got if m != "%n"] or (got and "%n" in got and "%n" not in expected):
             wrong_markers.append(key)
             break
-if unfinished:
-    listing(f"{name}: entries unfinished, vanished, obsolete or empty", unfinished)
-    problems += len(unfinished)
-if wrong_markers:
-    listing(f"{name}: translations whose %1…%9 place markers differ from the source", wrong_markers)
-    problems += len(wrong_markers)
+problems += report(f"{name}: entries unfinished, vanished, obsolete or empty", unfinished)
+problems += report(f"{name}: translations whose %1…%9 place markers differ from the source", wrong_markers)
 if problems == 0:
     print(f"{name}: {len(stored)} entries, all translated and current")
 sys.exit(1 if problems else 0)

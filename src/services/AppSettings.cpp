@@ -5,6 +5,7 @@
 
 #include <QSettings>
 #include <cmath>
+#include <initializer_list>
 
 namespace ba {
 
@@ -28,6 +29,18 @@ QString readString(const QSettings &settings, const char *name, const QString &f
 {
     const QString value = settings.value(key(name)).toString().trimmed();
     return value.isEmpty() ? fallback : value;
+}
+
+// The value among `values` whose wire name (AppSettings::toString) is `text`, ignoring case.
+template <typename Enum>
+std::optional<Enum> fromWireName(const QString &text, std::initializer_list<Enum> values)
+{
+    for (Enum value : values) {
+        if (text.trimmed().compare(AppSettings::toString(value), Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -364,13 +377,8 @@ QString AppSettings::toString(AiProviderKind provider)
 
 std::optional<AiProviderKind> AppSettings::aiProviderFromString(const QString &text)
 {
-    for (AiProviderKind kind :
-         {AiProviderKind::Gemini, AiProviderKind::OpenAiCompatible, AiProviderKind::None}) {
-        if (text.trimmed().compare(toString(kind), Qt::CaseInsensitive) == 0) {
-            return kind;
-        }
-    }
-    return std::nullopt;
+    return fromWireName(text,
+                        {AiProviderKind::Gemini, AiProviderKind::OpenAiCompatible, AiProviderKind::None});
 }
 
 QString AppSettings::toString(CoinGeckoPlan plan)
@@ -388,12 +396,7 @@ QString AppSettings::toString(CoinGeckoPlan plan)
 
 std::optional<CoinGeckoPlan> AppSettings::coinGeckoPlanFromString(const QString &text)
 {
-    for (CoinGeckoPlan plan : {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro}) {
-        if (text.trimmed().compare(toString(plan), Qt::CaseInsensitive) == 0) {
-            return plan;
-        }
-    }
-    return std::nullopt;
+    return fromWireName(text, {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro});
 }
 
 QString AppSettings::toString(UiTheme theme)
@@ -411,12 +414,7 @@ QString AppSettings::toString(UiTheme theme)
 
 std::optional<UiTheme> AppSettings::uiThemeFromString(const QString &text)
 {
-    for (UiTheme theme : {UiTheme::System, UiTheme::Light, UiTheme::Dark}) {
-        if (text.trimmed().compare(toString(theme), Qt::CaseInsensitive) == 0) {
-            return theme;
-        }
-    }
-    return std::nullopt;
+    return fromWireName(text, {UiTheme::System, UiTheme::Light, UiTheme::Dark});
 }
 
 } // namespace ba

@@ -94,7 +94,8 @@ void saveShot(QWidget *widget, const QString &name)
     QCoreApplication::processEvents();
     const QString lang = qEnvironmentVariable("BA_SCREENSHOT_LANG", QStringLiteral("en"));
     // Quality 0: the strongest PNG compression (the files live in the repository).
-    QVERIFY(widget->grab().save(QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(name, lang)), "PNG", 0));
+    QVERIFY(
+        widget->grab().save(QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(name, lang)), "PNG", 0));
 }
 
 } // namespace
