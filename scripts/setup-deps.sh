@@ -19,8 +19,11 @@ PACKAGES=(
   xvfb xauth imagemagick fonts-dejavu-core
   # test and diagnostics tools
   sqlite3 python3
-  # packaging and metadata validation
-  dpkg-dev file lintian desktop-file-utils appstream
+  # packaging and metadata validation (scripts/package.sh, scripts/package-check.sh, tests/packaging):
+  # icons rendered from the SVG (rsvg-convert) and packed for Windows (icotool) and macOS (png2icns),
+  # the manual page from --help (help2man) and checked with man, the Flatpak manifest read by Python
+  dpkg-dev file lintian desktop-file-utils appstream librsvg2-bin icoutils icnsutils help2man man-db
+  python3-yaml
   # secret service for keychain tests; QtKeychain loads libsecret at run time (no package dependency)
   dbus dbus-x11 gnome-keyring libsecret-1-0
 )

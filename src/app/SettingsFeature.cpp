@@ -1,6 +1,7 @@
 #include "app/SettingsFeature.h"
 
 #include "gui/SettingsDialog.h"
+#include "gui/Theme.h"
 #include "news/NewsSiteProfile.h"
 #include "services/AppSettings.h"
 #include "services/KeyStore.h"
@@ -19,6 +20,8 @@ SettingsFeature::SettingsFeature(const AppConfig &config, AppSettings *settings,
             [this](ApiKey, KeySource, const QString &text) { Q_EMIT message(text); });
     connect(m_keys.get(), &KeyStore::keyRemoved, this,
             [this](ApiKey, bool, const QString &text) { Q_EMIT message(text); });
+    // Before any window exists, so that the first paint already has the chosen colours.
+    Theme::apply(m_settings->uiTheme());
 }
 
 SettingsFeature::~SettingsFeature() = default;
@@ -63,6 +66,7 @@ void SettingsFeature::openDialog(
         if (dialog.languageChanged()) {
             Q_EMIT message(tr("The new language is used after a restart."));
         }
+        Theme::apply(m_settings->uiTheme()); // live: every widget gets the new palette now
         Q_EMIT applied();
     }
 }

@@ -15,8 +15,9 @@ class KeyStore;
 class NewsService;
 class SecretBackend;
 
-// Keys (keychain or environment) and the Settings dialog. Whoever needs a key or a setting hears
-// about changes through applied(); the dialog is opened on demand.
+// Keys (keychain or environment), the Settings dialog and the theme it picks (applied when the
+// feature is built and after each OK). Whoever needs a key or a setting hears about changes
+// through applied(); the dialog is opened on demand.
 class SettingsFeature : public QObject
 {
     Q_OBJECT

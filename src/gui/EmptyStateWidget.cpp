@@ -1,5 +1,7 @@
 #include "gui/EmptyStateWidget.h"
 
+#include "gui/Theme.h"
+
 #include <QLabel>
 #include <QPalette>
 #include <QVBoxLayout>
@@ -21,10 +23,7 @@ QLabel *makeLabel(const QString &text, qreal fontScale, QWidget *parent)
         font.setPixelSize(qRound(font.pixelSize() * fontScale));
     }
     label->setFont(font);
-    // PlaceholderText is the palette's "no content here" grey and follows dark themes.
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
+    Theme::dimText(label); // the palette's "no content here" grey, in every theme
     return label;
 }
 

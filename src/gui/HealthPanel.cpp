@@ -20,7 +20,7 @@ QColor HealthStateDelegate::stateColour(HealthState state)
     case HealthState::Ok:
         return QColor(0x2e, 0x7d, 0x32);
     case HealthState::Stale:
-        return QColor(0xb2, 0x6a, 0x00);
+        return QColor(0x96, 0x58, 0x00); // deep enough amber for white text (4.5:1)
     case HealthState::Failing:
         return QColor(0xc6, 0x28, 0x28);
     case HealthState::Blocked:

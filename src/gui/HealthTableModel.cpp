@@ -1,9 +1,11 @@
 #include "gui/HealthTableModel.h"
 
 #include "gui/PlainToolTip.h"
+#include "gui/Theme.h"
 #include "services/SourceMetrics.h"
 
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
 
 namespace ba {
@@ -73,7 +75,8 @@ QVariant HealthTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == LastErrorColumn && health.hasError() &&
             (health.state == HealthState::Failing || health.state == HealthState::Blocked)) {
-            return QColor(0xc6, 0x28, 0x28); // a current error; an old one keeps the normal colour
+            // A current error; an old one keeps the normal colour.
+            return StatusColors::forPalette(QGuiApplication::palette()).bad;
         }
         return {};
     case StateRole:

@@ -16,7 +16,14 @@ void LogItemDelegate::setHighlight(const QString &text)
 
 QColor LogItemDelegate::highlightColour()
 {
-    return QColor(0xff, 0xc8, 0x00, 0xa0); // amber: visible on light and dark rows and on the level tints
+    // Opaque amber under dark text: the same reading on light and dark palettes and on the level
+    // tints, where a translucent mark under the palette's light text would not read on dark rows.
+    return QColor(0xff, 0xd5, 0x4f);
+}
+
+QColor LogItemDelegate::highlightTextColour()
+{
+    return QColor(0x1a, 0x1a, 0x1a);
 }
 
 QList<QPair<qsizetype, qsizetype>> LogItemDelegate::matchRanges(const QString &text, const QString &needle)
@@ -103,14 +110,21 @@ void LogItemDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &o
     painter->save();
     painter->setClipRect(rect);
     painter->setFont(font);
-    // Highlights first, then the text in pieces: drawText with a QString never interprets markup.
+    // The line in the palette's colour, then each match on its mark in dark text, clipped to the
+    // mark. drawText with a QString never interprets markup.
+    painter->setPen(colour);
+    painter->drawText(QPoint(rect.left(), baseline), shown);
     for (const auto &[start, length] : matchRanges(shown, m_highlight)) {
         const int x = rect.left() + metrics.horizontalAdvance(shown.left(start));
         const int width = metrics.horizontalAdvance(shown.mid(start, length));
-        painter->fillRect(QRect(x, rect.top() + 1, width, rect.height() - 2), highlightColour());
+        const QRect mark(x, rect.top() + 1, width, rect.height() - 2);
+        painter->fillRect(mark, highlightColour());
+        painter->save();
+        painter->setClipRect(mark.intersected(rect));
+        painter->setPen(highlightTextColour());
+        painter->drawText(QPoint(rect.left(), baseline), shown);
+        painter->restore();
     }
-    painter->setPen(colour);
-    painter->drawText(QPoint(rect.left(), baseline), shown);
     painter->restore();
 }
 

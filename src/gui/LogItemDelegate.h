@@ -20,6 +20,7 @@ public:
     QString highlight() const { return m_highlight; }
 
     static QColor highlightColour();
+    static QColor highlightTextColour(); // the text on highlightColour()
 
     // Start and length of every non-overlapping, case-insensitive occurrence of needle, in order.
     static QList<QPair<qsizetype, qsizetype>> matchRanges(const QString &text, const QString &needle);

@@ -1,7 +1,10 @@
 #include "gui/LogModel.h"
 
+#include "gui/Theme.h"
+
 #include <QColor>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <algorithm>
 
 namespace ba {
@@ -99,16 +102,18 @@ QString LogModel::levelText(QtMsgType level)
 
 QVariant LogModel::levelColour(QtMsgType level) const
 {
+    // From the application palette, so that they follow the theme (views repaint on a change).
+    const StatusColors colours = StatusColors::forPalette(QGuiApplication::palette());
     switch (level) {
     case QtDebugMsg:
-        return QColor(0x80, 0x80, 0x80);
+        return colours.muted;
     case QtInfoMsg:
-        return {}; // the palette's text colour, so light and dark themes both work
+        return {}; // the palette's text colour
     case QtWarningMsg:
-        return QColor(0xb0, 0x60, 0x00);
+        return colours.warning;
     case QtCriticalMsg:
     case QtFatalMsg:
-        return QColor(0xc8, 0x1e, 0x1e);
+        return colours.bad;
     }
     return {};
 }

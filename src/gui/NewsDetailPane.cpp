@@ -1,6 +1,7 @@
 #include "gui/NewsDetailPane.h"
 
 #include "gui/NewsTableModel.h"
+#include "gui/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,13 +25,6 @@ QLabel *plainLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
-void dimText(QWidget *widget)
-{
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    widget->setPalette(palette);
-}
-
 } // namespace
 
 NewsDetailPane::NewsDetailPane(QWidget *parent) : QWidget(parent)
@@ -44,12 +38,12 @@ NewsDetailPane::NewsDetailPane(QWidget *parent) : QWidget(parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_meta = plainLabel(this, QStringLiteral("newsDetailMeta"));
-    dimText(m_meta);
+    Theme::dimText(m_meta);
     m_summary = plainLabel(this, QStringLiteral("newsDetailSummary"));
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_link = plainLabel(this, QStringLiteral("newsDetailLink"));
     m_link->setWordWrap(false);
-    dimText(m_link);
+    Theme::dimText(m_link);
     m_open = new QPushButton(tr("Open in Browser"), this);
     connect(m_open, &QPushButton::clicked, this, &NewsDetailPane::openRequested);
     m_copy = new QPushButton(tr("Copy Link"), this);

@@ -5,6 +5,7 @@
 #include "gui/NewsDetailPane.h"
 #include "gui/NewsFilterProxy.h"
 #include "gui/NewsTableModel.h"
+#include "gui/Theme.h"
 #include "services/NewsService.h"
 
 #include <QAction>
@@ -34,16 +35,7 @@ Q_LOGGING_CATEGORY(lc, "ba.gui.news")
 
 namespace ba {
 
-namespace {
-
-void dimText(QWidget *widget)
-{
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    widget->setPalette(palette);
-}
-
-} // namespace
+namespace {} // namespace
 
 NewsView::NewsView(QWidget *parent)
     : QWidget(parent), m_model(new NewsTableModel(this)), m_proxy(new NewsFilterProxy(this)),
@@ -121,7 +113,7 @@ QWidget *NewsView::buildToolbar()
     m_countLabel = new QLabel(bar);
     m_countLabel->setObjectName(QStringLiteral("newsCount"));
     m_countLabel->setTextFormat(Qt::PlainText);
-    dimText(m_countLabel);
+    Theme::dimText(m_countLabel);
 
     m_markAllRead = new QPushButton(tr("Mark All Read"), bar);
     m_markAllRead->setObjectName(QStringLiteral("newsMarkAllRead"));

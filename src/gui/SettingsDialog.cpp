@@ -1,6 +1,7 @@
 #include "gui/SettingsDialog.h"
 
 #include "gui/ApiKeyField.h"
+#include "gui/Theme.h"
 #include "services/KeyStore.h"
 #include "ui_SettingsDialog.h"
 
@@ -56,6 +57,10 @@ void SettingsDialog::setupChoices()
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->languageCombo->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
 
+    m_ui->themeCombo->addItem(tr("System"), AppSettings::toString(UiTheme::System));
+    m_ui->themeCombo->addItem(tr("Light"), AppSettings::toString(UiTheme::Light));
+    m_ui->themeCombo->addItem(tr("Dark"), AppSettings::toString(UiTheme::Dark));
+
     m_ui->planCombo->addItem(tr("Public API (no key)"), AppSettings::toString(CoinGeckoPlan::Keyless));
     m_ui->planCombo->addItem(tr("Demo key"), AppSettings::toString(CoinGeckoPlan::Demo));
     m_ui->planCombo->addItem(tr("Pro key"), AppSettings::toString(CoinGeckoPlan::Pro));
@@ -92,6 +97,7 @@ void SettingsDialog::load()
     m_ui->refreshSpin->setRange(0, AppSettings::MaxRefreshIntervalMinutes);
     m_ui->refreshSpin->setValue(m_settings->refreshIntervalMinutes());
     selectData(m_ui->languageCombo, m_settings->language());
+    selectData(m_ui->themeCombo, AppSettings::toString(m_settings->uiTheme()));
 
     selectData(m_ui->planCombo, AppSettings::toString(m_settings->coinGeckoPlan()));
     m_ui->rateSpin->setRange(0, AppSettings::MaxRequestsPerMinute);
@@ -212,7 +218,7 @@ QComboBox *SettingsDialog::modelCombo(AiProviderKind provider) const
 void SettingsDialog::showError(QLabel *label, const QString &message)
 {
     QPalette warning = label->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    warning.setColor(QPalette::WindowText, StatusColors::forPalette(warning).bad);
     label->setPalette(warning);
     label->setText(message);
     label->show();
@@ -272,6 +278,8 @@ void SettingsDialog::save()
     const QString language = m_ui->languageCombo->currentData().toString();
     m_languageChanged = language != m_settings->language();
     m_settings->setLanguage(language);
+    m_settings->setUiTheme(
+        AppSettings::uiThemeFromString(m_ui->themeCombo->currentData().toString()).value_or(UiTheme::System));
 
     const auto plan = AppSettings::coinGeckoPlanFromString(m_ui->planCombo->currentData().toString());
     m_settings->setCoinGeckoPlan(plan.value_or(CoinGeckoPlan::Keyless));

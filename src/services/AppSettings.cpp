@@ -5,6 +5,7 @@
 
 #include <QSettings>
 #include <cmath>
+#include <initializer_list>
 
 namespace ba {
 
@@ -28,6 +29,18 @@ QString readString(const QSettings &settings, const char *name, const QString &f
 {
     const QString value = settings.value(key(name)).toString().trimmed();
     return value.isEmpty() ? fallback : value;
+}
+
+// The value among `values` whose wire name (AppSettings::toString) is `text`, ignoring case.
+template <typename Enum>
+std::optional<Enum> fromWireName(const QString &text, std::initializer_list<Enum> values)
+{
+    for (Enum value : values) {
+        if (text.trimmed().compare(AppSettings::toString(value), Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -213,6 +226,17 @@ void AppSettings::setLanguage(const QString &language)
     m_settings->setValue(key(SettingsKeys::Language), value == u"en" || value == u"fr" ? value : QString());
 }
 
+UiTheme AppSettings::uiTheme() const
+{
+    return uiThemeFromString(m_settings->value(key(SettingsKeys::Theme)).toString())
+        .value_or(UiTheme::System);
+}
+
+void AppSettings::setUiTheme(UiTheme theme)
+{
+    m_settings->setValue(key(SettingsKeys::Theme), toString(theme));
+}
+
 PriceRange AppSettings::chartRange() const
 {
     return static_cast<PriceRange>(readInt(*m_settings, SettingsKeys::ChartRange, int(PriceRange::Month),
@@ -353,13 +377,8 @@ QString AppSettings::toString(AiProviderKind provider)
 
 std::optional<AiProviderKind> AppSettings::aiProviderFromString(const QString &text)
 {
-    for (AiProviderKind kind :
-         {AiProviderKind::Gemini, AiProviderKind::OpenAiCompatible, AiProviderKind::None}) {
-        if (text.trimmed().compare(toString(kind), Qt::CaseInsensitive) == 0) {
-            return kind;
-        }
-    }
-    return std::nullopt;
+    return fromWireName(text,
+                        {AiProviderKind::Gemini, AiProviderKind::OpenAiCompatible, AiProviderKind::None});
 }
 
 QString AppSettings::toString(CoinGeckoPlan plan)
@@ -377,12 +396,25 @@ QString AppSettings::toString(CoinGeckoPlan plan)
 
 std::optional<CoinGeckoPlan> AppSettings::coinGeckoPlanFromString(const QString &text)
 {
-    for (CoinGeckoPlan plan : {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro}) {
-        if (text.trimmed().compare(toString(plan), Qt::CaseInsensitive) == 0) {
-            return plan;
-        }
+    return fromWireName(text, {CoinGeckoPlan::Keyless, CoinGeckoPlan::Demo, CoinGeckoPlan::Pro});
+}
+
+QString AppSettings::toString(UiTheme theme)
+{
+    switch (theme) {
+    case UiTheme::Light:
+        return QStringLiteral("light");
+    case UiTheme::Dark:
+        return QStringLiteral("dark");
+    case UiTheme::System:
+        break;
     }
-    return std::nullopt;
+    return QStringLiteral("system");
+}
+
+std::optional<UiTheme> AppSettings::uiThemeFromString(const QString &text)
+{
+    return fromWireName(text, {UiTheme::System, UiTheme::Light, UiTheme::Dark});
 }
 
 } // namespace ba

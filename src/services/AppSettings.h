@@ -27,6 +27,14 @@ enum class AiProviderKind
 // CoinGeckoPlan (net/CoinGeckoTypes.h) decides the base URL, the key header and the request budget;
 // stored as "keyless", "demo" or "pro".
 
+// The colours of the interface ("ui/theme"): the platform's, or our light or dark palette.
+enum class UiTheme
+{
+    System, // "system": the desktop's style and palette
+    Light,  // "light"
+    Dark,   // "dark"
+};
+
 // The AI part of the settings in one value, as the analysis wiring needs it. Never holds a key.
 struct AiSettings
 {
@@ -70,6 +78,7 @@ inline constexpr auto OpenAiModel = "ai/openaiModel";
 inline constexpr auto NewsRetentionDays = "news/retentionDays";
 inline constexpr auto NewsEnabledFeeds = "news/enabledFeeds";
 inline constexpr auto Language = "ui/language";
+inline constexpr auto Theme = "ui/theme";
 inline constexpr auto ChartRange = "chart/range";
 inline constexpr auto ChartMode = "chart/mode";         // "line" or "candles"
 inline constexpr auto ChartOverlays = "chart/overlays"; // "volume", "sma20", "ema50", "bollinger"
@@ -152,6 +161,10 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
 
+    // ui/theme: System unless the user chose Light or Dark. Applied at once (gui/Theme).
+    UiTheme uiTheme() const;
+    void setUiTheme(UiTheme theme);
+
     // chart/range: the range last shown (30 days until the user picks one).
     PriceRange chartRange() const;
     void setChartRange(PriceRange range);
@@ -183,6 +196,8 @@ public:
     static QString toString(AiProviderKind provider);
     static std::optional<AiProviderKind> aiProviderFromString(const QString &text);
     static QString toString(CoinGeckoPlan plan);
+    static QString toString(UiTheme theme);
+    static std::optional<UiTheme> uiThemeFromString(const QString &text);
     static std::optional<CoinGeckoPlan> coinGeckoPlanFromString(const QString &text);
 
 private:

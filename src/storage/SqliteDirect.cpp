@@ -3,10 +3,13 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QVariant>
+#include <atomic>
 #include <cstring>
+#include <string>
+#if BA_SQLITE_DIRECT
 #include <dlfcn.h>
 #include <link.h>
-#include <string>
+#endif
 
 namespace {
 Q_LOGGING_CATEGORY(lc, "ba.storage.sqlitedirect")
@@ -16,6 +19,9 @@ namespace ba::sql {
 
 namespace {
 
+std::atomic_bool g_directWritesEnabled{true};
+
+#if BA_SQLITE_DIRECT
 // Path of the loaded Qt SQLite driver plugin; empty when it is not a shared object of its own.
 std::string loadedQtSqlitePlugin()
 {
@@ -54,18 +60,39 @@ bool qtSharesOurSqlite()
            dladdr(reinterpret_cast<void *>(&sqlite3_step), &ourInfo) &&
            theirInfo.dli_fbase == ourInfo.dli_fbase;
 }
+#else
+// Without glibc's loader interfaces there is no telling which SQLite the plugin calls.
+bool qtSharesOurSqlite()
+{
+    return false;
+}
+#endif
 
 } // namespace
 
+bool directWritesBuiltIn()
+{
+    return BA_SQLITE_DIRECT;
+}
+
+void setDirectWritesEnabled(bool enabled)
+{
+    g_directWritesEnabled = enabled;
+}
+
 sqlite3 *directHandle(const QSqlDatabase &db)
 {
-    static const bool shared = [] {
-        const bool result = qtSharesOurSqlite();
-        qCInfo(lc) << (result ? "bulk writes bind through the SQLite C API"
-                              : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours)");
-        return result;
-    }();
-    if (!shared || !db.isOpen() || !db.driver()) {
+    static const bool shared = qtSharesOurSqlite();
+    const bool direct = shared && g_directWritesEnabled;
+    // Said once, and again whenever the answer changes.
+    static std::atomic_int said{-1};
+    if (said.exchange(int(direct)) != int(direct)) {
+        qCInfo(lc) << (direct   ? "bulk writes bind through the SQLite C API"
+                       : shared ? "bulk writes bind through QSqlQuery (the fast path is switched off)"
+                                : "bulk writes bind through QSqlQuery (Qt's SQLite is not ours, or this "
+                                  "build cannot tell)");
+    }
+    if (!direct || !db.isOpen() || !db.driver()) {
         return nullptr;
     }
     const QVariant handle = db.driver()->handle();

@@ -24,8 +24,14 @@ namespace ba::sql {
 // The sqlite3 handle of a QSQLITE connection, or null when using it would not be safe: another
 // driver, a closed connection, or a Qt SQLite plugin that carries its own copy of SQLite instead
 // of the shared library this program links (two copies must never touch one database file).
-// Callers fall back to QSqlQuery when it is null.
+// Callers fall back to QSqlQuery when it is null. Always null in a build without
+// BA_SQLITE_DIRECT (the fast path needs glibc), and after setDirectWritesEnabled(false).
 sqlite3 *directHandle(const QSqlDatabase &db);
+
+// Whether this build can take the fast path at all (CMake option BA_SQLITE_DIRECT).
+bool directWritesBuiltIn();
+// Turns the fast path off for the whole process: tests run the portable path with it.
+void setDirectWritesEnabled(bool enabled);
 
 // One prepared statement on a raw handle; finalized on destruction.
 class DirectStatement

@@ -1,11 +1,13 @@
 #include "gui/HealthPanel.h"
 #include "gui/HealthTableModel.h"
+#include "gui/Theme.h"
 #include "net/HttpTypes.h"
 #include "net/RateLimiter.h"
 #include "services/SourceMetrics.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QTableView>
 #include <QTextDocumentFragment>
@@ -120,8 +122,9 @@ void TestHealthPanel::cells_showStateAgesErrorLatencyCountsAndNextRefresh()
     QVERIFY2(
         cell(model, 0, HealthTableModel::NextRefreshColumn).startsWith(QStringLiteral("in 4 min 00 s (")),
         qPrintable(cell(model, 0, HealthTableModel::NextRefreshColumn)));
+    // A current error in the theme's error colour (readable on light and dark tables).
     QCOMPARE(model.index(0, HealthTableModel::LastErrorColumn).data(Qt::ForegroundRole).value<QColor>(),
-             QColor(0xc6, 0x28, 0x28));
+             StatusColors::forPalette(QGuiApplication::palette()).bad);
 
     model.setNextRefresh(QDateTime());
     QCOMPARE(cell(model, 0, HealthTableModel::NextRefreshColumn), QStringLiteral("not planned"));

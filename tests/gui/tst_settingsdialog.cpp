@@ -118,6 +118,7 @@ void TestSettingsDialog::open_fieldsReflectAppSettings()
     Rig rig;
     rig.settings->setRefreshIntervalMinutes(12);
     rig.settings->setLanguage(QStringLiteral("fr"));
+    rig.settings->setUiTheme(UiTheme::Dark);
     rig.settings->setCoinGeckoPlan(CoinGeckoPlan::Demo);
     rig.settings->setCoinGeckoRequestsPerMinute(25);
     rig.settings->setAiProvider(AiProviderKind::OpenAiCompatible);
@@ -131,6 +132,7 @@ void TestSettingsDialog::open_fieldsReflectAppSettings()
     SettingsDialog dialog(rig.settings.get(), rig.keys.get());
     QCOMPARE(child<QSpinBox>(dialog, "refreshSpin")->value(), 12);
     QCOMPARE(child<QComboBox>(dialog, "languageCombo")->currentData().toString(), QStringLiteral("fr"));
+    QCOMPARE(child<QComboBox>(dialog, "themeCombo")->currentData().toString(), QStringLiteral("dark"));
     QCOMPARE(child<QComboBox>(dialog, "planCombo")->currentData().toString(), QStringLiteral("demo"));
     QCOMPARE(child<QSpinBox>(dialog, "rateSpin")->value(), 25);
     QVERIFY(child<QRadioButton>(dialog, "openaiRadio")->isChecked());
@@ -154,6 +156,9 @@ void TestSettingsDialog::accept_writesEveryFieldToAppSettings()
     child<QSpinBox>(dialog, "refreshSpin")->setValue(0);
     auto *language = child<QComboBox>(dialog, "languageCombo");
     language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    auto *theme = child<QComboBox>(dialog, "themeCombo");
+    QCOMPARE(theme->count(), 3); // System, Light, Dark
+    theme->setCurrentIndex(theme->findData(QStringLiteral("light")));
     auto *plan = child<QComboBox>(dialog, "planCombo");
     plan->setCurrentIndex(plan->findData(QStringLiteral("pro")));
     child<QSpinBox>(dialog, "rateSpin")->setValue(400);
@@ -173,6 +178,7 @@ void TestSettingsDialog::accept_writesEveryFieldToAppSettings()
     const AppSettings saved(&reread);
     QCOMPARE(saved.refreshIntervalMinutes(), 0);
     QCOMPARE(saved.language(), QStringLiteral("en"));
+    QCOMPARE(saved.uiTheme(), UiTheme::Light);
     QCOMPARE(saved.coinGeckoPlan(), CoinGeckoPlan::Pro);
     QCOMPARE(saved.coinGeckoRequestsPerMinute(), 400);
     QCOMPARE(saved.aiProvider(), AiProviderKind::None);

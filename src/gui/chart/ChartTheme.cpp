@@ -24,10 +24,10 @@ ChartTheme ChartTheme::fromPalette(const QPalette &palette)
     theme.mutedText = withAlpha(theme.text, 160);
     theme.grid = withAlpha(theme.text, theme.dark ? 34 : 26);
     theme.price = QColor(0xF7, 0x93, 0x1A);
-    // Tailwind-like greens and reds: the darker shades keep contrast on white, the lighter
-    // ones on near-black.
-    theme.up = theme.dark ? QColor(0x22, 0xC5, 0x5E) : QColor(0x16, 0xA3, 0x4A);
-    theme.down = theme.dark ? QColor(0xF8, 0x71, 0x71) : QColor(0xDC, 0x26, 0x26);
+    // Greens and reds that read as text (the change pill, the readout) at 4.5:1: the deeper
+    // shades on white, the lighter ones on near-black (tests/gui/tst_theme.cpp).
+    theme.up = theme.dark ? QColor(0x22, 0xC5, 0x5E) : QColor(0x13, 0x73, 0x33);
+    theme.down = theme.dark ? QColor(0xFB, 0x8C, 0x8C) : QColor(0xB9, 0x1C, 0x1C);
     theme.volume = theme.dark ? QColor(148, 163, 184, 110) : QColor(100, 116, 139, 90);
     theme.sma = theme.dark ? QColor(0x60, 0xA5, 0xFA) : QColor(0x25, 0x63, 0xEB);
     theme.ema = theme.dark ? QColor(0xC0, 0x84, 0xFC) : QColor(0x93, 0x33, 0xEA);
